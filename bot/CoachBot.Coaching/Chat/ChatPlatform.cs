@@ -1,0 +1,7 @@
+namespace CoachBot.Coaching.Chat;
+
+public enum ChatPlatform
+{
+    Slack,
+    Teams,
+}

@@ -1,0 +1,64 @@
+using CoachBot.Coaching.Data;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CoachBot.Jobs.Hosting;
+
+public static class JobsRegistration
+{
+    public static IHostApplicationBuilder AddCoachBotJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobsOptions>()
+            .BindConfiguration(JobsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddHangfire((services, config) =>
+        {
+            var jobs = services.GetRequiredService<IOptions<JobsOptions>>().Value;
+            var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var storageOptions = new PostgreSqlStorageOptions
+            {
+                SchemaName = jobs.SchemaName,
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = jobs.InvisibilityTimeout,
+                QueuePollInterval = jobs.QueuePollInterval,
+                DistributedLockTimeout = jobs.DistributedLockTimeout,
+                AllowDegradedModeWithoutStorage = false,
+                PrepareSchemaIfNecessary = true,
+                EnableLongPolling = false,
+            };
+
+            // Hangfire gets its own pool, sized separately from the app's, so its workers cannot starve requests.
+            var hangfireDataSource = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(database.CoachBot)
+            {
+                MaxPoolSize = jobs.MaxPoolSize,
+                ApplicationName = "coachbot-hangfire",
+            }.ConnectionString).Build();
+
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UsePostgreSqlStorage(c => c.UseConnectionFactory(new DataSourceConnectionFactory(hangfireDataSource)), storageOptions);
+        });
+
+        var runServer = builder.Configuration.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.RunServer)}", true);
+        if (runServer)
+        {
+            builder.Services.AddHangfireServer((services, server) =>
+            {
+                var jobs = services.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.WorkerCount = jobs.WorkerCount;
+                server.SchedulePollingInterval = jobs.SchedulePollingInterval;
+                server.Queues = JobQueues.All;
+            });
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace CoachBot.Bot.Tests.Hosting;
+
+// Runs the real binary: the one-line failure is what an admin sees, so the test reads the process's own output.
+public sealed class StartupFailureTests
+{
+    [Theory]
+    [InlineData("", "ConnectionStrings:CoachBot is missing")]
+    [InlineData("Host=;nonsense=1", "ConnectionStrings:CoachBot is not a valid PostgreSQL connection string")]
+    [InlineData("Host=127.0.0.1;Port=1;Username=coachbot;Timeout=2", "ConnectionStrings:CoachBot: cannot use the database")]
+    public async Task StartingWithABadConnectionStringFailsFastWithOneLineNamingTheKey(string connectionString, string expected)
+    {
+        var (exitCode, stdout, stderr) = await RunBotAsync(("ConnectionStrings__CoachBot", connectionString));
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("CoachBot cannot start: ", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Fact]
+    public async Task AnInvalidJobsSettingNamesItsKey()
+    {
+        var (exitCode, _, stderr) = await RunBotAsync(("Jobs__WorkerCount", "0"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("WorkerCount", stderr);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunBotAsync(params (string Name, string Value)[] environment)
+    {
+        var dll = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.Environment["Urls"] = "http://127.0.0.1:0";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
