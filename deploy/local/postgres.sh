@@ -37,7 +37,15 @@ running() { [ -f "$data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$data" s
 start() {
   install_postgres
   mkdir -p "$state" "$sock"
-  [ "$(id -u)" -eq 0 ] && chown postgres: "$state" "$sock"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$state" "$sock"
+    # A checkout in a private folder (mktemp -d is 0700) is not traversable by 'postgres': allow traversal only (o+x).
+    dir="$state"
+    while [ "$dir" != "/" ]; do
+      dir="$(dirname "$dir")"
+      runuser -u postgres -- test -x "$dir" 2>/dev/null || chmod o+x "$dir"
+    done
+  fi
   if [ ! -f "$data/PG_VERSION" ]; then
     as_owner "$bin/initdb" -D "$data" -U coachbot --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     cat >> "$data/postgresql.conf" <<CONF
