@@ -41,8 +41,16 @@ public static partial class NudgeContentRules
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(token => token.Any(char.IsLetterOrDigit));
 
     /// <summary>A call to action is one sentence: it ends with . ? or ! and has no sentence break inside.</summary>
-    public static bool IsOneSentence(string text) =>
-        text.Length > 0 && ".?!".Contains(text[^1]) && !SentenceBreak().IsMatch(text.TrimEnd('.', '?', '!'));
+    public static bool IsOneSentence(string text)
+    {
+        var plain = WithoutQuotes(text);
+        return plain.Length > 0 && ".?!".Contains(plain[^1]) && !SentenceBreak().IsMatch(plain.TrimEnd('.', '?', '!'));
+    }
+
+    /// <summary>True when the text asks the rep something; questions quoted for the rep to ask a buyer do not count.</summary>
+    public static bool AsksQuestion(string text) => WithoutQuotes(text).Contains('?');
+
+    private static string WithoutQuotes(string text) => Quoted().Replace(text, "quote");
 
     /// <summary>Driver calls to action offer 2–3 options labelled (A), (B), (C).</summary>
     public static int CountOptions(string cta) => OptionLabel().Matches(cta).Count;
@@ -55,6 +63,9 @@ public static partial class NudgeContentRules
     // "e.g. ", "vs. " and decimal numbers are not sentence breaks.
     [GeneratedRegex(@"(?<!\be\.g|\bi\.e|\bvs)[.?!]\s+\S")]
     private static partial Regex SentenceBreak();
+
+    [GeneratedRegex("\"[^\"]*\"|“[^”]*”")]
+    private static partial Regex Quoted();
 
     [GeneratedRegex(@"\([A-C]\)")]
     private static partial Regex OptionLabel();

@@ -65,7 +65,7 @@ public static class NudgeLinter
                 findings.Add(new(OneCallToAction, at, $"cta must be one sentence ending in . ? or !: \"{r.Cta}\""));
             }
 
-            if (r.Text.Contains('?'))
+            if (AsksQuestion(r.Text))
             {
                 findings.Add(new(OneCallToAction, at, "text asks a question; the only ask belongs in cta"));
             }
@@ -85,7 +85,7 @@ public static class NudgeLinter
 
         private static void CheckActionAndWhy(NudgeIntent intent, string where, List<LintFinding> findings)
         {
-            if (CountWords(intent.Action) is 0 or > MaxActionWords || !IsOneSentence(intent.Action) || intent.Action.Contains('?'))
+            if (CountWords(intent.Action) is 0 or > MaxActionWords || !IsOneSentence(intent.Action) || AsksQuestion(intent.Action))
             {
                 findings.Add(new(ActionAndWhy, where, $"action must be one imperative sentence of at most {MaxActionWords} words"));
             }
