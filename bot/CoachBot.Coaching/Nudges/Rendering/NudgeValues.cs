@@ -27,7 +27,7 @@ public sealed record NudgeValues(string FirstName, string? Goal, DayOfWeek Weekd
             return "";
         }
 
-        var plain = new string(text.Where(c => !char.IsControl(c) && "<>&*_~`|“”\"".IndexOf(c) < 0).ToArray());
+        var plain = new string(text.Where(c => "<>&*_~`|“”\"".IndexOf(c) < 0).Select(c => char.IsControl(c) ? ' ' : c).ToArray());
         var oneLine = string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', '!', ' ');
         return oneLine.Length <= max ? oneLine : oneLine[..(max - 1)].TrimEnd() + "…";
     }
