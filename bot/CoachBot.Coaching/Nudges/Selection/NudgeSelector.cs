@@ -6,7 +6,8 @@ namespace CoachBot.Coaching.Nudges.Selection;
 /// <summary>
 /// Chooses the next intent for a rep. Pure and deterministic for a request. Rules, in order: rotate through the rep's
 /// focus skills (least recently nudged first), never repeat an intent inside the window, prefer an exact race and level
-/// fit, then relax level, then race, then use other skills; only when everything suitable is recent, repeat the oldest.
+/// fit, then relax level, then race, then use other skills in the rep's race; only when everything suitable is recent,
+/// repeat the one sent longest ago.
 /// </summary>
 public sealed class NudgeSelector(NudgeLibrary library, TimeSpan repeatWindow)
 {
@@ -15,6 +16,7 @@ public sealed class NudgeSelector(NudgeLibrary library, TimeSpan repeatWindow)
         var recent = request.History.Where(h => h.SentAt > request.Now - repeatWindow).Select(h => h.IntentId).ToHashSet(StringComparer.Ordinal);
         var focus = request.FocusSkills.Count > 0 ? request.FocusSkills.Distinct().ToList() : [];
         var rotation = Rotate(focus.Count > 0 ? focus : FocusSkills.All, request);
+        var others = Rotate(FocusSkills.All.Except(rotation).ToList(), request);
         var (race, level) = (request.Race, request.Level);
 
         var tiers = new (NudgeFit Fit, IReadOnlyList<FocusSkill> Skills, Func<NudgeIntent, bool> Matches)[]
@@ -22,7 +24,8 @@ public sealed class NudgeSelector(NudgeLibrary library, TimeSpan repeatWindow)
             (NudgeFit.Exact, rotation, i => i.Fits(race, level)),
             (NudgeFit.OtherLevel, rotation, i => i.Races.Contains(race)),
             (NudgeFit.OtherRace, rotation, i => i.Levels.Contains(level)),
-            (NudgeFit.OtherSkill, Rotate(FocusSkills.All.Except(rotation).ToList(), request), i => i.Fits(race, level)),
+            (NudgeFit.OtherSkill, others, i => i.Fits(race, level)),
+            (NudgeFit.OtherSkill, others, i => i.Races.Contains(race)),
         };
         foreach (var (fit, skills, matches) in tiers)
         {
