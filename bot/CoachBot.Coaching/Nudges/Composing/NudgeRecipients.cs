@@ -26,5 +26,13 @@ public sealed class NudgeRecipients(NpgsqlDataSource dataSource, PersonDirectory
             profile?.goals);
     }
 
-    private sealed record ProfileRow(string? style, string race, string experience, string[] focus_skills, string? goals);
+    // A settable class rather than a positional record: Dapper reports text[] columns as System.Array, not string[].
+    private sealed class ProfileRow
+    {
+        public string? style { get; set; }
+        public string? race { get; set; }
+        public string? experience { get; set; }
+        public string[] focus_skills { get; set; } = [];
+        public string? goals { get; set; }
+    }
 }
