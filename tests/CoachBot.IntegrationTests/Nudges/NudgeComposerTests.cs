@@ -124,6 +124,24 @@ public sealed class NudgeComposerTests(PostgresDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task DeliveryOfARetiredIntentStillComposesAndFollowsUp()
+    {
+        using var services = Services();
+        var rep = await _reps.SeedAsync(style: "amiable");
+        var deliveryId = Guid.NewGuid();
+        await services.GetRequiredService<NudgeHistory>().RecordSentAsync(
+            new NudgeRecord(rep.Id, deliveryId, "retired-intent", 0, CommunicationStyle.Amiable, false, FocusSkill.Demo, Slot), CancellationToken.None);
+        var source = services.GetRequiredService<INudgeSource>();
+
+        var nudge = await source.ComposeNudgeAsync(rep.Id, deliveryId, Slot, CancellationToken.None);
+        var followUp = await source.ComposeFollowUpAsync(rep.Id, deliveryId, CancellationToken.None);
+
+        Assert.Equal(deliveryId, nudge.DeliveryId);
+        Assert.StartsWith("Hi Sam", nudge.Text);
+        Assert.Equal("Checking in on today's nudge. Tap Done, Snooze or Need help.", followUp.Text);
+    }
+
+    [Fact]
     public async Task ProgramWiresTheComposerAndRejectsABadRepeatWindow()
     {
         await using (var app = new CoachBotApplication(database))

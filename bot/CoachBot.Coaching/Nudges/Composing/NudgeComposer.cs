@@ -32,11 +32,10 @@ public sealed partial class NudgeComposer(
     public async Task<CoachMessage> ComposeNudgeAsync(long repPersonId, Guid deliveryId, DateTimeOffset slotAt, CancellationToken cancellationToken)
     {
         var rep = await recipients.GetAsync(repPersonId, cancellationToken);
-        var record = await history.FindAsync(deliveryId, cancellationToken) is { } earlier && library.Find(earlier.IntentId) is not null
-            ? earlier
-            : await ChooseAsync(rep, deliveryId, slotAt, cancellationToken);
+        var record = await history.FindAsync(deliveryId, cancellationToken) ?? await ChooseAsync(rep, deliveryId, slotAt, cancellationToken);
 
-        var intent = library.Find(record.IntentId)!;
+        // Only when the recorded intent was retired from the library between two attempts do the words change.
+        var intent = library.Find(record.IntentId) ?? (await SelectAsync(rep, deliveryId, slotAt, cancellationToken)).Intent;
         var rendered = NudgeRenderer.Render(intent, record.Style, ValuesFor(rep, slotAt));
         return NudgeMessage.Build(deliveryId, intent, record.Style, rendered.Text);
     }
@@ -58,9 +57,19 @@ public sealed partial class NudgeComposer(
 
     private async Task<NudgeRecord> ChooseAsync(NudgeRecipient rep, Guid deliveryId, DateTimeOffset slotAt, CancellationToken cancellationToken)
     {
+        var selection = await SelectAsync(rep, deliveryId, slotAt, cancellationToken);
+        var style = rep.Style ?? DefaultStyle;
+        var chosen = new NudgeRecord(
+            rep.Person.Id, deliveryId, selection.Intent.Id, library.Version, style, rep.Style is null, selection.Intent.Skill, time.GetUtcNow());
+
+        // Two instances racing on one delivery both get the first stored record back, so both send the same words.
+        return await history.RecordSentAsync(chosen, cancellationToken);
+    }
+
+    private async Task<NudgeSelection> SelectAsync(NudgeRecipient rep, Guid deliveryId, DateTimeOffset slotAt, CancellationToken cancellationToken)
+    {
         var past = await history.RecentAsync(rep.Person.Id, HistoryDepth, cancellationToken);
-        var selector = new NudgeSelector(library, options.Value.RepeatWindow);
-        var selection = selector.Select(new NudgeSelectionRequest(
+        var selection = new NudgeSelector(library, options.Value.RepeatWindow).Select(new NudgeSelectionRequest(
             rep.FocusSkills,
             rep.Race,
             rep.Level,
@@ -68,13 +77,7 @@ public sealed partial class NudgeComposer(
             slotAt,
             NudgeSeed.From(deliveryId)));
         LogSelected(logger, deliveryId, selection.Intent.Id, selection.Fit);
-
-        var style = rep.Style ?? DefaultStyle;
-        var chosen = new NudgeRecord(
-            rep.Person.Id, deliveryId, selection.Intent.Id, library.Version, style, rep.Style is null, selection.Intent.Skill, time.GetUtcNow());
-
-        // Two instances racing on one delivery both get the first stored record back, so both send the same words.
-        return await history.RecordSentAsync(chosen, cancellationToken);
+        return selection;
     }
 
     private static NudgeValues ValuesFor(NudgeRecipient rep, DateTimeOffset at) =>

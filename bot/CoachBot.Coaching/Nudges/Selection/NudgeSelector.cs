@@ -48,8 +48,10 @@ public sealed class NudgeSelector(NudgeLibrary library, TimeSpan repeatWindow)
         var lastSent = request.History.GroupBy(h => h.Skill).ToDictionary(g => g.Key, g => g.Max(h => h.SentAt));
         var chosen = request.FocusSkills.Count > 0;
         return skills
-            .OrderBy(s => lastSent.GetValueOrDefault(s, DateTimeOffset.MinValue))
-            .ThenBy(s => chosen ? (ulong)skills.ToList().IndexOf(s) : NudgeSeed.Rank(request.Seed, s.ToDbValue()))
+            .Select((skill, position) => (skill, position))
+            .OrderBy(s => lastSent.GetValueOrDefault(s.skill, DateTimeOffset.MinValue))
+            .ThenBy(s => chosen ? (ulong)s.position : NudgeSeed.Rank(request.Seed, s.skill.ToDbValue()))
+            .Select(s => s.skill)
             .ToList();
     }
 
