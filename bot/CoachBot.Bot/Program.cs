@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Storage first: migrations must run before anything reads or schedules.
 builder.AddCoachBotStorage();
 builder.AddCoachBotJobs();
+builder.AddCoaching();
 builder.AddCoachBotHealth();
 
 var app = builder.Build();

@@ -1,0 +1,17 @@
+using CoachBot.Coaching.Profiles;
+
+namespace CoachBot.Coaching.Nudges.Library;
+
+/// <summary>One coaching intent: a single action for a skill, race(s) and level(s), written once per communication style.</summary>
+public sealed record NudgeIntent(
+    string Id,
+    FocusSkill Skill,
+    IReadOnlySet<Race> Races,
+    IReadOnlySet<ExperienceLevel> Levels,
+    string Action,
+    string Why,
+    IReadOnlyDictionary<CommunicationStyle, NudgeRendering> Renderings,
+    string SourceFile)
+{
+    public bool Fits(Race race, ExperienceLevel level) => Races.Contains(race) && Levels.Contains(level);
+}

@@ -1,0 +1,30 @@
+using CoachBot.Coaching.Nudges.Composing;
+using CoachBot.Coaching.Nudges.History;
+using CoachBot.Coaching.Nudges.Library;
+using CoachBot.Coaching.People;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Coaching.Nudges;
+
+public static class NudgeRegistration
+{
+    /// <summary>
+    /// The nudge library, history and composer (<see cref="INudgeSource"/>). Expects an NpgsqlDataSource; the host binds
+    /// <see cref="CoachingOptions"/> from configuration and validates it on start.
+    /// </summary>
+    public static IServiceCollection AddNudgeLibrary(this IServiceCollection services)
+    {
+        services.AddOptions<CoachingOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CoachingOptions>, CoachingOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => NudgeLibrary.LoadEmbedded());
+        services.TryAddSingleton<PersonDirectory>();
+        services.TryAddSingleton<NudgeHistory>();
+        services.TryAddSingleton<NudgeRecipients>();
+        services.TryAddSingleton<NudgeComposer>();
+        services.TryAddSingleton<INudgeSource>(s => s.GetRequiredService<NudgeComposer>());
+        return services;
+    }
+}

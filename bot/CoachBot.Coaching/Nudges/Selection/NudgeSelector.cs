@@ -1,0 +1,67 @@
+using CoachBot.Coaching.Nudges.Library;
+using CoachBot.Coaching.Profiles;
+
+namespace CoachBot.Coaching.Nudges.Selection;
+
+/// <summary>
+/// Chooses the next intent for a rep. Pure and deterministic for a request. Rules, in order: rotate through the rep's
+/// focus skills (least recently nudged first), never repeat an intent inside the window, prefer an exact race and level
+/// fit, then relax level, then race, then use other skills in the rep's race; only when everything suitable is recent,
+/// repeat the one sent longest ago.
+/// </summary>
+public sealed class NudgeSelector(NudgeLibrary library, TimeSpan repeatWindow)
+{
+    public NudgeSelection Select(NudgeSelectionRequest request)
+    {
+        var recent = request.History.Where(h => h.SentAt > request.Now - repeatWindow).Select(h => h.IntentId).ToHashSet(StringComparer.Ordinal);
+        var focus = request.FocusSkills.Count > 0 ? request.FocusSkills.Distinct().ToList() : [];
+        var rotation = Rotate(focus.Count > 0 ? focus : FocusSkills.All, request);
+        var others = Rotate(FocusSkills.All.Except(rotation).ToList(), request);
+        var (race, level) = (request.Race, request.Level);
+
+        var tiers = new (NudgeFit Fit, IReadOnlyList<FocusSkill> Skills, Func<NudgeIntent, bool> Matches)[]
+        {
+            (NudgeFit.Exact, rotation, i => i.Fits(race, level)),
+            (NudgeFit.OtherLevel, rotation, i => i.Races.Contains(race)),
+            (NudgeFit.OtherRace, rotation, i => i.Levels.Contains(level)),
+            (NudgeFit.OtherSkill, others, i => i.Fits(race, level)),
+            (NudgeFit.OtherSkill, others, i => i.Races.Contains(race)),
+        };
+        foreach (var (fit, skills, matches) in tiers)
+        {
+            foreach (var skill in skills)
+            {
+                var pool = library.Intents.Where(i => i.Skill == skill && matches(i) && !recent.Contains(i.Id)).ToList();
+                if (pool.Count > 0)
+                {
+                    return new NudgeSelection(pool.MinBy(i => NudgeSeed.Rank(request.Seed, i.Id))!, fit);
+                }
+            }
+        }
+
+        return new NudgeSelection(Oldest(rotation, request), NudgeFit.RepeatOldest);
+    }
+
+    // Least recently nudged skill first; never-nudged skills keep the rep's own order, or a seeded order when they chose none.
+    private static List<FocusSkill> Rotate(IReadOnlyList<FocusSkill> skills, NudgeSelectionRequest request)
+    {
+        var lastSent = request.History.GroupBy(h => h.Skill).ToDictionary(g => g.Key, g => g.Max(h => h.SentAt));
+        var chosen = request.FocusSkills.Count > 0;
+        return skills
+            .Select((skill, position) => (skill, position))
+            .OrderBy(s => lastSent.GetValueOrDefault(s.skill, DateTimeOffset.MinValue))
+            .ThenBy(s => chosen ? (ulong)s.position : NudgeSeed.Rank(request.Seed, s.skill.ToDbValue()))
+            .Select(s => s.skill)
+            .ToList();
+    }
+
+    private NudgeIntent Oldest(IReadOnlyList<FocusSkill> rotation, NudgeSelectionRequest request)
+    {
+        var lastSent = request.History.GroupBy(h => h.IntentId).ToDictionary(g => g.Key, g => g.Max(h => h.SentAt), StringComparer.Ordinal);
+        var candidates = library.Intents.Where(i => rotation.Contains(i.Skill) && i.Races.Contains(request.Race)).ToList();
+        return (candidates.Count > 0 ? candidates : library.Intents)
+            .OrderBy(i => lastSent.GetValueOrDefault(i.Id, DateTimeOffset.MinValue))
+            .ThenBy(i => NudgeSeed.Rank(request.Seed, i.Id))
+            .First();
+    }
+}

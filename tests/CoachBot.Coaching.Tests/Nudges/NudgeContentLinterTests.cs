@@ -1,0 +1,36 @@
+using CoachBot.Coaching.Nudges.Library;
+using CoachBot.Coaching.Nudges.Linting;
+
+namespace CoachBot.Coaching.Tests.Nudges;
+
+// The content linter: the shipped library must pass every rule. Run alone with
+// dotnet test tests/CoachBot.Coaching.Tests --filter "FullyQualifiedName~NudgeContentLinter"
+public sealed class NudgeContentLinterTests
+{
+    private static readonly Lazy<IReadOnlyList<LintFinding>> Findings = new(() => NudgeLinter.Lint(NudgeLibrary.LoadEmbedded()));
+
+    [Theory]
+    [InlineData(NudgeLinter.RendersEveryStyle)]
+    [InlineData(NudgeLinter.WordBudgetRule)]
+    [InlineData(NudgeLinter.OneCallToAction)]
+    [InlineData(NudgeLinter.NoTeamPlayerFraming)]
+    [InlineData(NudgeLinter.StyleTone)]
+    [InlineData(NudgeLinter.KnownPlaceholders)]
+    [InlineData(NudgeLinter.UniqueIds)]
+    [InlineData(NudgeLinter.NoDuplicateRenderings)]
+    [InlineData(NudgeLinter.ActionAndWhy)]
+    [InlineData(NudgeLinter.Coverage)]
+    [InlineData(NudgeLinter.FollowUps)]
+    public void ShippedLibraryPassesRule(string rule)
+    {
+        var broken = Findings.Value.Where(f => f.Rule == rule).Select(f => f.ToString()).ToList();
+
+        Assert.True(broken.Count == 0, string.Join(Environment.NewLine, broken));
+    }
+
+    [Fact]
+    public void ShippedLibraryBreaksNoRuleAtAll()
+    {
+        Assert.Empty(Findings.Value);
+    }
+}
