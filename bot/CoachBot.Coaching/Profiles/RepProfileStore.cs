@@ -31,7 +31,8 @@ public sealed class RepProfileStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition("""
-            select person_id, style, style_source, race, focus_skills, experience, goals, onboarding_step, onboarded_at
+            select person_id as personid, style, style_source as stylesource, race, focus_skills as focusskills, experience, goals,
+                onboarding_step as step, onboarded_at as onboardedat
             from rep_profile where person_id = @personId
             """, new { personId }, cancellationToken: cancellationToken));
         return row?.ToProfile();
@@ -90,19 +91,28 @@ public sealed class RepProfileStore(NpgsqlDataSource dataSource)
             $"update rep_profile set {set}, updated_at = now() where person_id = @personId", parameters, cancellationToken: cancellationToken));
     }
 
-    private sealed record ProfileRow(
-        long person_id, string? style, string style_source, string race, string[] focus_skills, string experience,
-        string? goals, string onboarding_step, DateTime? onboarded_at)
+    // A settable class because Npgsql reports text[] columns as System.Array, which Dapper cannot match to a constructor.
+    private sealed class ProfileRow
     {
+        public long PersonId { get; set; }
+        public string? Style { get; set; }
+        public string StyleSource { get; set; } = "";
+        public string Race { get; set; } = "";
+        public string[] FocusSkills { get; set; } = [];
+        public string Experience { get; set; } = "";
+        public string? Goals { get; set; }
+        public string Step { get; set; } = "";
+        public DateTime? OnboardedAt { get; set; }
+
         public RepProfile ToProfile() => new(
-            person_id,
-            CommunicationStyles.FromDb(style),
-            style_source,
-            Races.FromDb(race),
-            FocusSkills.FromDb(focus_skills),
-            ExperienceLevels.FromDb(experience),
-            goals,
-            OnboardingSteps.FromDb(onboarding_step),
-            onboarded_at is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
+            PersonId,
+            CommunicationStyles.FromDb(Style),
+            StyleSource,
+            Races.FromDb(Race),
+            Profiles.FocusSkills.FromDb(FocusSkills),
+            ExperienceLevels.FromDb(Experience),
+            Goals,
+            OnboardingSteps.FromDb(Step),
+            OnboardedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
     }
 }

@@ -15,11 +15,11 @@ public sealed class RepScheduleStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ScheduleRow>(new CommandDefinition("""
-            select s.person_id, p.time_zone, s.working_days, to_char(s.day_start, 'HH24:MI') as day_start,
-                to_char(s.day_end, 'HH24:MI') as day_end,
-                array(select to_char(t, 'HH24:MI') from unnest(s.send_times) t) as send_times,
-                s.holiday_country, s.vacation_from::text as vacation_from, s.vacation_until::text as vacation_until,
-                s.snoozed_until, s.paused, s.stopped
+            select s.person_id as personid, p.time_zone as timezone, s.working_days as workingdays,
+                to_char(s.day_start, 'HH24:MI') as daystart, to_char(s.day_end, 'HH24:MI') as dayend,
+                array(select to_char(t, 'HH24:MI') from unnest(s.send_times) t) as sendtimes,
+                s.holiday_country as holidaycountry, s.vacation_from::text as vacationfrom, s.vacation_until::text as vacationuntil,
+                s.snoozed_until as snoozeduntil, s.paused, s.stopped
             from rep_schedule s join person p on p.id = s.person_id where s.person_id = @personId
             """, new { personId }, cancellationToken: cancellationToken));
         return row?.ToSchedule();
@@ -115,22 +115,34 @@ public sealed class RepScheduleStore(NpgsqlDataSource dataSource)
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
-    private sealed record ScheduleRow(
-        long person_id, string time_zone, short[] working_days, string day_start, string day_end, string[] send_times,
-        string? holiday_country, string? vacation_from, string? vacation_until, DateTime? snoozed_until, bool paused, bool stopped)
+    // Settable properties: Npgsql reports array columns as System.Array, which Dapper cannot match to a constructor.
+    private sealed class ScheduleRow
     {
+        public long PersonId { get; set; }
+        public string TimeZone { get; set; } = "UTC";
+        public short[] WorkingDays { get; set; } = [];
+        public string DayStart { get; set; } = "";
+        public string DayEnd { get; set; } = "";
+        public string[] SendTimes { get; set; } = [];
+        public string? HolidayCountry { get; set; }
+        public string? VacationFrom { get; set; }
+        public string? VacationUntil { get; set; }
+        public DateTime? SnoozedUntil { get; set; }
+        public bool Paused { get; set; }
+        public bool Stopped { get; set; }
+
         public RepSchedule ToSchedule() => new(
-            person_id,
-            time_zone,
-            working_days.Select(d => (int)d).ToList(),
-            ParseTime(day_start),
-            ParseTime(day_end),
-            send_times.Select(ParseTime).ToList(),
-            holiday_country,
-            vacation_from is null ? null : DateOnly.Parse(vacation_from, CultureInfo.InvariantCulture),
-            vacation_until is null ? null : DateOnly.Parse(vacation_until, CultureInfo.InvariantCulture),
-            snoozed_until is { } s ? Utc(s) : null,
-            paused,
-            stopped);
+            PersonId,
+            TimeZone,
+            WorkingDays.Select(d => (int)d).ToList(),
+            ParseTime(DayStart),
+            ParseTime(DayEnd),
+            SendTimes.Select(ParseTime).ToList(),
+            HolidayCountry,
+            VacationFrom is null ? null : DateOnly.Parse(VacationFrom, CultureInfo.InvariantCulture),
+            VacationUntil is null ? null : DateOnly.Parse(VacationUntil, CultureInfo.InvariantCulture),
+            SnoozedUntil is { } s ? Utc(s) : null,
+            Paused,
+            Stopped);
     }
 }
