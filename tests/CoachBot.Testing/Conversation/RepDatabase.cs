@@ -12,6 +12,12 @@ public static class RepDatabase
         return (await connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, args)))!;
     }
 
+    public static async Task<DateTimeOffset?> TimestampAsync(this NpgsqlDataSource dataSource, string sql, object? args = null)
+    {
+        var value = await dataSource.ScalarAsync<DateTime?>(sql, args);
+        return value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+    }
+
     public static async Task ExecuteAsync(this NpgsqlDataSource dataSource, string sql, object? args = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
