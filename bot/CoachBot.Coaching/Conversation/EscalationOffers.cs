@@ -60,7 +60,7 @@ public sealed class EscalationOffers(EscalationOfferStore store, IEscalations es
                 return await ShareAsync(personId, offer, note, action, cancellationToken);
             case WithNote:
                 await store.DecideAsync(offer, personId, "awaiting_note", null, false, now, cancellationToken);
-                return Settled(action, "Type your note for your manager now. Only that next message is shared. Type `cancel` to share nothing.");
+                return Settled(action, "Type your note for your manager now. Only that next message is shared (commands like `help` still work as usual). Type `cancel` to share nothing.");
             case No:
                 await store.DecideAsync(offer, personId, "declined", null, false, now, cancellationToken);
                 return Settled(action, "Okay, nothing was shared. It stays between us.");

@@ -81,14 +81,16 @@ public sealed class RepInbox(
     private async Task<InboxReply> HandleTextAsync(Sender from, string text, bool explicitCommand, CancellationToken cancellationToken)
     {
         var (person, profile, welcome) = await RegisterAsync(from, cancellationToken);
-        var reply = await offers.TryTakeNoteAsync(person.Id, text, cancellationToken)
-            ?? await RespondAsync(person, profile, text, explicitCommand, cancellationToken);
+        var parse = CommandParser.Parse(text, explicitCommand);
+        // A valid command always runs; anything else may be the note the rep said they'd add for their manager.
+        var reply = parse is CommandParse.Parsed
+            ? await commands.RunAsync(person, profile, parse, cancellationToken)
+            : await offers.TryTakeNoteAsync(person.Id, text, cancellationToken) ?? await RespondAsync(person, profile, text, parse, cancellationToken);
         return welcome.Count == 0 ? reply : reply with { Messages = [.. welcome, .. reply.Messages] };
     }
 
-    private async Task<InboxReply> RespondAsync(Person person, RepProfile profile, string text, bool explicitCommand, CancellationToken cancellationToken)
+    private async Task<InboxReply> RespondAsync(Person person, RepProfile profile, string text, CommandParse parse, CancellationToken cancellationToken)
     {
-        var parse = CommandParser.Parse(text, explicitCommand);
         if (parse is not CommandParse.FreeText)
         {
             return await commands.RunAsync(person, profile, parse, cancellationToken);

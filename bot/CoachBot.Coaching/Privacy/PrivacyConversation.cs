@@ -77,9 +77,16 @@ public sealed class PrivacyConversation(RepDataStore data, ILogger<PrivacyConver
 
     private static InboxReply Export(string json)
     {
-        var parts = Enumerable.Range(0, (json.Length + ExportPartLength - 1) / ExportPartLength)
-            .Select(i => json.Substring(i * ExportPartLength, Math.Min(ExportPartLength, json.Length - (i * ExportPartLength))))
-            .ToList();
+        var parts = new List<string>();
+        for (var start = 0; start < json.Length;)
+        {
+            var length = Math.Min(ExportPartLength, json.Length - start);
+            // Never split an emoji's surrogate pair across two parts.
+            length -= length < json.Length - start && char.IsHighSurrogate(json[start + length - 1]) ? 1 : 0;
+            parts.Add(json.Substring(start, length));
+            start += length;
+        }
+
         var messages = parts.Take(MaxExportParts).Select((p, i) => new CoachMessage($"Your data export, part {i + 1} of {parts.Count}", [new QuoteBlock(p)])).ToList();
         if (parts.Count > MaxExportParts)
         {

@@ -166,4 +166,20 @@ public sealed class NudgeResponseTests(PostgresDatabase database) : IClassFixtur
 
         Assert.Contains("Streak: 3 days, your personal best", MessageText.Of(reply));
     }
+
+    [Fact]
+    public async Task ACommandTypedWhileANoteIsAwaitedRunsAndIsNotShared()
+    {
+        await using var rep = NewRep();
+        var id = await database.DataSource.OnboardedAsync(rep);
+        var help = await rep.PressAsync(NudgeActions.NeedHelp, Guid.NewGuid().ToString());
+        await rep.PressAsync(help.Messages.Last(), EscalationOffers.WithNote);
+
+        await rep.SayAsync("pause");
+        await rep.SayAsync("Can we look at my pipeline together?");
+
+        var request = Assert.Single(rep.Escalations.Requests);
+        Assert.Equal("Can we look at my pipeline together?", request.SharedText);
+        Assert.True(await database.DataSource.ScalarAsync<bool>("select paused from rep_schedule where person_id = @id", new { id }));
+    }
 }
