@@ -6,6 +6,8 @@ namespace CoachBot.Coaching.Profiles;
 /// </summary>
 public static class FocusSkills
 {
+    public const int MaxPerRep = 3;
+
     private static readonly TermTable<FocusSkill> Terms = new([
         (FocusSkill.Prospecting, "prospecting", "prospecting", ["prospect", "outbound", "cold calling", "lead generation"]),
         (FocusSkill.Discovery, "discovery", "discovery", ["discover", "qualification", "qualifying", "questions"]),

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CoachBot.Coaching.Profiles;
+
+namespace CoachBot.Coaching.Conversation;
+
+/// <summary>Argument parsing per command. Bad values come back as a rejection that lists what is valid.</summary>
+internal static partial class CommandArguments
+{
+    public const int MaxSnoozeDays = 90;
+
+    public static CommandParse Style(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return Parsed(new RepCommand.Style(null));
+        }
+
+        return CommunicationStyles.TryParse(string.Join(' ', args), out var style)
+            ? Parsed(new RepCommand.Style(style))
+            : Rejected($"That isn't a style I know. Pick one of: {CommunicationStyles.ValidOptions} (e.g. `style analytical`).");
+    }
+
+    public static CommandParse Race(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return Parsed(new RepCommand.SetRace(null));
+        }
+
+        return Races.TryParse(string.Join(' ', args), out var race)
+            ? Parsed(new RepCommand.SetRace(race))
+            : Rejected("That isn't a race I know. Pick one of: sprint (short cycles), middle (mid-market), distance (long enterprise cycles).");
+    }
+
+    public static CommandParse Focus(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return Parsed(new RepCommand.Focus(null));
+        }
+
+        if (args is ["clear"] or ["none"])
+        {
+            return Parsed(new RepCommand.Focus([]));
+        }
+
+        var skills = new List<FocusSkill>();
+        foreach (var part in string.Join(' ', args).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!TryParseSkills(part.Split(' ', StringSplitOptions.RemoveEmptyEntries), skills))
+            {
+                return Rejected($"I don't know one of those skills. Pick up to {FocusSkills.MaxPerRep} of: {SkillList}.");
+            }
+        }
+
+        var distinct = skills.Distinct().ToList();
+        return distinct.Count <= FocusSkills.MaxPerRep
+            ? Parsed(new RepCommand.Focus(distinct))
+            : Rejected($"Pick up to {FocusSkills.MaxPerRep} focus skills (you named {distinct.Count}). Options: {SkillList}.");
+    }
+
+    public static CommandParse TimeZone(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return Parsed(new RepCommand.TimeZone(null));
+        }
+
+        if (TimeZoneLookup.TryFind(string.Join('_', args), out var id))
+        {
+            return Parsed(new RepCommand.TimeZone(id));
+        }
+
+        var near = TimeZoneLookup.Suggest(string.Join('_', args));
+        var hint = near.Count > 0 ? $" Did you mean {string.Join(", ", near.Select(n => $"`{n}`"))}?" : "";
+        return Rejected($"That isn't a time zone I know.{hint} Use an IANA name such as Europe/Berlin, America/New_York or Asia/Tokyo.");
+    }
+
+    public static CommandParse Snooze(string[] args)
+    {
+        var text = string.Join(' ', args);
+        var length = SnoozeLength().Match(text);
+        if (length.Success && int.TryParse(length.Groups["n"].Value, CultureInfo.InvariantCulture, out var n))
+        {
+            var days = length.Groups["unit"].Value.StartsWith('w') ? n * 7 : n;
+            return days is >= 1 and <= MaxSnoozeDays ? Parsed(new RepCommand.Snooze(days, null)) : Rejected(SnoozeOptions);
+        }
+
+        if (args is ["until", var date] && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
+        {
+            return Parsed(new RepCommand.Snooze(null, until));
+        }
+
+        return Rejected(SnoozeOptions);
+    }
+
+    public static CommandParse Schedule(string[] args) => ScheduleArguments.Parse(args);
+
+    public static string SnoozeOptions =>
+        $"Snooze needs an end: `snooze 3d`, `snooze 1w` or `snooze until 2026-12-01` (up to {MaxSnoozeDays} days). " +
+        "To stop nudges until you say so, type `pause`; `resume` brings them back.";
+
+    public static string SkillList => string.Join(", ", Enum.GetValues<FocusSkill>().Select(s => s.Label()));
+
+    // Skills may be typed with spaces ("objection handling closing"): take the longest known name at each position.
+    private static bool TryParseSkills(string[] words, List<FocusSkill> into)
+    {
+        var i = 0;
+        while (i < words.Length)
+        {
+            var matched = false;
+            for (var take = Math.Min(3, words.Length - i); take >= 1 && !matched; take--)
+            {
+                if (FocusSkills.TryParse(string.Join(' ', words[i..(i + take)]), out var skill))
+                {
+                    into.Add(skill);
+                    i += take;
+                    matched = true;
+                }
+            }
+
+            if (!matched)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static CommandParse Parsed(RepCommand command) => new CommandParse.Parsed(command);
+
+    private static CommandParse Rejected(string message) => new CommandParse.Rejected(message);
+
+    [GeneratedRegex(@"^(?<n>\d{1,3})\s*(?<unit>d|day|days|w|wk|week|weeks)$")]
+    private static partial Regex SnoozeLength();
+}

@@ -1,0 +1,25 @@
+namespace CoachBot.Coaching.Conversation;
+
+/// <summary>The rep's command list, shown by `help` and after an unknown command.</summary>
+public static class CommandHelp
+{
+    public const string Summary = "Type `help` to see what I understand.";
+
+    public static readonly IReadOnlyList<(string Usage, string Meaning)> Lines =
+    [
+        ("help", "this list"),
+        ("style [driver|expressive|amiable|analytical]", "see or change how I talk to you"),
+        ("race [sprint|middle|distance]", "see or change the race you run"),
+        ("focus [skill, skill, skill]", "see or set up to three focus skills (`focus clear` to reset)"),
+        ("schedule [days] [time]", "e.g. `schedule mon-fri 09:30`, `schedule tue,thu 14:00`"),
+        ("timezone [Area/City]", "e.g. `timezone Europe/Berlin`"),
+        ("snooze 3d | 1w | until YYYY-MM-DD", "no nudges for a while"),
+        ("pause / resume", "hold nudges until you resume"),
+        ("stop / start", "switch coaching off or on"),
+        ("setup", "run or finish the setup questions"),
+        ("my data / export my data", "what I store about you and who has seen what"),
+        ("delete my data", "erase your replies, responses and profile (asks first)"),
+    ];
+
+    public static string Text => "Here's what I understand:\n" + string.Join('\n', Lines.Select(l => $"• `{l.Usage}`: {l.Meaning}"));
+}

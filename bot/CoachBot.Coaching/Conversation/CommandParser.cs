@@ -1,0 +1,108 @@
+namespace CoachBot.Coaching.Conversation;
+
+/// <summary>
+/// Turns a rep's text into a command. Any case, with or without a leading slash. Without a slash, only short
+/// text that starts with a command word is treated as a command, so "stop by the Acme office on Friday" stays a reply.
+/// </summary>
+public static class CommandParser
+{
+    public static readonly IReadOnlyList<string> Commands =
+    [
+        "help", "style", "race", "focus", "schedule", "timezone", "snooze", "pause", "resume", "stop", "start", "setup",
+        "my data", "export my data", "delete my data",
+    ];
+
+    private const int MaxWordsForImplicitCommand = 3;
+
+    public static CommandParse Parse(string text, bool explicitCommand = false)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith('/'))
+        {
+            explicitCommand = true;
+            trimmed = trimmed[1..];
+        }
+
+        var words = trimmed.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return explicitCommand ? new CommandParse.Parsed(new RepCommand.Help()) : new CommandParse.FreeText();
+        }
+
+        words[^1] = words[^1].TrimEnd('.', '!', '?');
+        if (words[^1].Length == 0)
+        {
+            words = words[..^1];
+        }
+
+        var result = ParseKnown(words);
+        if (result is null)
+        {
+            return Unknown(words, explicitCommand);
+        }
+
+        // A long sentence that merely starts with a command word is a reply, not a failed command.
+        // A comma list after focus/schedule is clearly a command, however many words it has.
+        var isList = words[0] is "focus" or "schedule" && trimmed.Contains(',');
+        var implicitLooksLikeProse = !explicitCommand && !isList && words.Length > MaxWordsForImplicitCommand;
+        return result is CommandParse.Rejected && implicitLooksLikeProse ? new CommandParse.FreeText() : result;
+    }
+
+    private static CommandParse? ParseKnown(string[] words)
+    {
+        var phrase = string.Join(' ', words);
+        switch (phrase)
+        {
+            case "my data":
+                return Parsed(new RepCommand.MyData(Export: false));
+            case "export my data" or "my data export" or "export":
+                return Parsed(new RepCommand.MyData(Export: true));
+            case "delete my data":
+                return Parsed(new RepCommand.DeleteMyData(Confirmed: false));
+            case "delete my data confirm":
+                return Parsed(new RepCommand.DeleteMyData(Confirmed: true));
+        }
+
+        if (words is ["time", "zone", ..])
+        {
+            words = ["timezone", .. words[2..]];
+        }
+
+        var args = words[1..];
+        return words[0] switch
+        {
+            "help" or "?" => Parsed(new RepCommand.Help()),
+            "setup" => NoArguments(args, new RepCommand.Setup()),
+            "pause" => NoArguments(args, new RepCommand.Pause()),
+            "resume" => NoArguments(args, new RepCommand.Resume()),
+            "stop" => NoArguments(args, new RepCommand.Stop()),
+            "start" => NoArguments(args, new RepCommand.Start()),
+            "style" => CommandArguments.Style(args),
+            "race" => CommandArguments.Race(args),
+            "focus" => CommandArguments.Focus(args),
+            "schedule" => CommandArguments.Schedule(args),
+            "timezone" or "tz" => CommandArguments.TimeZone(args),
+            "snooze" => CommandArguments.Snooze(args),
+            _ => null,
+        };
+    }
+
+    private static CommandParse Unknown(string[] words, bool explicitCommand)
+    {
+        var suggestions = Commands
+            .Select(c => (Command: c, Distance: EditDistance.Between(string.Join(' ', words.Take(c.Count(ch => ch == ' ') + 1)), c)))
+            .Where(x => x.Distance > 0 && x.Distance <= EditDistance.Tolerance(x.Command))
+            .OrderBy(x => x.Distance)
+            .Take(3)
+            .Select(x => x.Command)
+            .ToList();
+        var looksLikeCommand = explicitCommand || (suggestions.Count > 0 && words.Length <= MaxWordsForImplicitCommand);
+        return looksLikeCommand ? new CommandParse.Unknown(suggestions) : new CommandParse.FreeText();
+    }
+
+    // Bare words like "pause" are commands; "pause for a sec while I check" is not, unless it came with a slash.
+    private static CommandParse NoArguments(string[] args, RepCommand command) =>
+        args.Length == 0 ? Parsed(command) : new CommandParse.Rejected($"That command takes nothing after it. {CommandHelp.Summary}");
+
+    private static CommandParse.Parsed Parsed(RepCommand command) => new(command);
+}

@@ -1,0 +1,38 @@
+using CoachBot.Coaching.Onboarding;
+using CoachBot.Coaching.People;
+using CoachBot.Coaching.Privacy;
+using CoachBot.Coaching.Profiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoachBot.Coaching.Conversation;
+
+public static class ConversationRegistration
+{
+    /// <summary>
+    /// The rep conversation (<see cref="RepInbox"/> and its parts). Expects an NpgsqlDataSource and an
+    /// <see cref="Escalations.IEscalations"/>; an <see cref="INudgeRecall"/> is optional.
+    /// </summary>
+    public static IServiceCollection AddRepConversation(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PersonDirectory>();
+        services.TryAddSingleton<INudgeRecall, NoNudgeRecall>();
+        services.AddSingleton<RepProfileStore>();
+        services.AddSingleton<RepScheduleStore>();
+        services.AddSingleton<RepReplyStore>();
+        services.AddSingleton<NudgeResponseStore>();
+        services.AddSingleton<EscalationOfferStore>();
+        services.AddSingleton<RepDataStore>();
+        services.AddSingleton<RepStreaks>();
+        services.AddSingleton<OnboardingFlow>();
+        services.AddSingleton<EscalationOffers>();
+        services.AddSingleton<NudgeResponses>();
+        services.AddSingleton<ScheduleCommands>();
+        services.AddSingleton<PrivacyConversation>();
+        services.AddSingleton<RepCommands>();
+        services.AddSingleton<RepHome>();
+        services.AddSingleton<RepInbox>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using CoachBot.Coaching.Profiles;
+
+namespace CoachBot.Coaching.Conversation;
+
+/// <summary>A rep command after parsing. A null argument means "show me the current value".</summary>
+public abstract record RepCommand
+{
+    public sealed record Help : RepCommand;
+
+    public sealed record Setup : RepCommand;
+
+    public sealed record Style(CommunicationStyle? Value) : RepCommand;
+
+    public sealed record SetRace(Race? Value) : RepCommand;
+
+    /// <summary>An empty list clears the focus skills.</summary>
+    public sealed record Focus(IReadOnlyList<FocusSkill>? Skills) : RepCommand;
+
+    /// <summary>ISO days (1 = Monday) and/or the local send time; both null shows the schedule.</summary>
+    public sealed record Schedule(IReadOnlyList<int>? IsoDays, TimeOnly? SendTime) : RepCommand;
+
+    public sealed record TimeZone(string? Id) : RepCommand;
+
+    /// <summary>Either a length or a local date to snooze until (checked against today when run).</summary>
+    public sealed record Snooze(int? Days, DateOnly? Until) : RepCommand;
+
+    public sealed record Pause : RepCommand;
+
+    public sealed record Resume : RepCommand;
+
+    public sealed record Stop : RepCommand;
+
+    public sealed record Start : RepCommand;
+
+    public sealed record MyData(bool Export) : RepCommand;
+
+    public sealed record DeleteMyData(bool Confirmed) : RepCommand;
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Nudges;
+using CoachBot.Coaching.Onboarding;
+using CoachBot.Coaching.People;
+using CoachBot.Coaching.Privacy;
+using CoachBot.Coaching.Profiles;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Coaching.Conversation;
+
+/// <summary>
+/// The rep side of the conversation, shaped like <see cref="ICoachingInbox"/> so the composed inbox can delegate:
+/// first contact and onboarding, commands, free-text replies (stored privately), nudge buttons, the home view.
+/// </summary>
+public sealed class RepInbox(
+    PersonDirectory people,
+    RepProfileStore profiles,
+    OnboardingFlow onboarding,
+    RepCommands commands,
+    NudgeResponses nudges,
+    EscalationOffers offers,
+    PrivacyConversation privacy,
+    RepReplyStore replies,
+    RepHome home,
+    TimeProvider time,
+    ILogger<RepInbox> logger)
+{
+    /// <summary>Action ids this inbox answers: nudge.*, quiz.*, onboard.*, share.*, privacy.*.</summary>
+    public static bool HandlesAction(string actionId) =>
+        actionId.StartsWith(NudgeActions.Prefix, StringComparison.Ordinal)
+        || OnboardingFlow.Handles(actionId)
+        || actionId.StartsWith(EscalationOffers.Prefix, StringComparison.Ordinal)
+        || actionId.StartsWith(PrivacyConversation.Prefix, StringComparison.Ordinal);
+
+    public async Task<InboxReply> OnConversationStartedAsync(Sender from, ChatAddress directConversation, CancellationToken cancellationToken)
+    {
+        var (_, _, welcome) = await RegisterAsync(from, cancellationToken);
+        return new InboxReply(welcome);
+    }
+
+    public Task<InboxReply> OnMessageAsync(InboundMessage message, CancellationToken cancellationToken) =>
+        HandleTextAsync(message.From, message.Text, explicitCommand: false, cancellationToken);
+
+    public Task<InboxReply> OnCommandAsync(InboundCommand command, CancellationToken cancellationToken) =>
+        HandleTextAsync(command.From, command.Text, explicitCommand: true, cancellationToken);
+
+    public async Task<InboxReply> OnActionAsync(InboundAction action, CancellationToken cancellationToken)
+    {
+        var (person, profile, welcome) = await RegisterAsync(action.From, cancellationToken);
+        if (welcome.Count > 0)
+        {
+            return new InboxReply(welcome);
+        }
+
+        var id = action.ActionId;
+        if (id.StartsWith(NudgeActions.Prefix, StringComparison.Ordinal))
+        {
+            return await nudges.HandleAsync(profile, action, cancellationToken);
+        }
+
+        if (id.StartsWith(EscalationOffers.Prefix, StringComparison.Ordinal))
+        {
+            return await offers.HandleAsync(person.Id, action, cancellationToken);
+        }
+
+        if (id.StartsWith(PrivacyConversation.Prefix, StringComparison.Ordinal))
+        {
+            return await privacy.HandleAsync(person, action, cancellationToken);
+        }
+
+        return OnboardingFlow.Handles(id) ? await onboarding.HandleAsync(profile, action, cancellationToken) : InboxReply.None;
+    }
+
+    public async Task<CoachMessage> GetHomeAsync(Sender from, CancellationToken cancellationToken)
+    {
+        var person = await people.UpsertAsync(from, cancellationToken);
+        return await home.BuildAsync(person, cancellationToken);
+    }
+
+    private async Task<InboxReply> HandleTextAsync(Sender from, string text, bool explicitCommand, CancellationToken cancellationToken)
+    {
+        var (person, profile, welcome) = await RegisterAsync(from, cancellationToken);
+        var parse = CommandParser.Parse(text, explicitCommand);
+        // A valid command always runs; anything else may be the note the rep said they'd add for their manager.
+        var reply = parse is CommandParse.Parsed
+            ? await commands.RunAsync(person, profile, parse, cancellationToken)
+            : await offers.TryTakeNoteAsync(person.Id, text, cancellationToken) ?? await RespondAsync(person, profile, text, parse, cancellationToken);
+        return welcome.Count == 0 ? reply : reply with { Messages = [.. welcome, .. reply.Messages] };
+    }
+
+    private async Task<InboxReply> RespondAsync(Person person, RepProfile profile, string text, CommandParse parse, CancellationToken cancellationToken)
+    {
+        if (parse is not CommandParse.FreeText)
+        {
+            return await commands.RunAsync(person, profile, parse, cancellationToken);
+        }
+
+        var saved = await replies.SaveAsync(person.Id, text, time.GetUtcNow(), cancellationToken);
+        ConversationLog.ReplyStored(logger, person.Id, saved.OriginalLength, saved.Truncated);
+        var messages = new List<CoachMessage> { CoachMessage.Plain(StyleAcks.For(profile.Style, StyleAcks.Kind.Reply, saved.Id)) };
+        if (saved.Truncated)
+        {
+            messages.Add(CoachMessage.Plain(
+                string.Create(CultureInfo.InvariantCulture, $"Your message was {saved.OriginalLength:N0} characters; I kept the first {RepReplyStore.MaxStoredLength:N0}. Send the rest as another message if it matters.")));
+        }
+
+        return new InboxReply(messages);
+    }
+
+    // Registers the person and, for a new rep, creates their profile and returns the welcome and first setup question.
+    private async Task<(Person Person, RepProfile Profile, IReadOnlyList<CoachMessage> Welcome)> RegisterAsync(Sender from, CancellationToken cancellationToken)
+    {
+        var person = await people.UpsertAsync(from, cancellationToken);
+        IReadOnlyList<CoachMessage> welcome = [];
+        if (await profiles.CreateIfMissingAsync(person, OnboardingStep.Welcome, cancellationToken))
+        {
+            ConversationLog.RepRegistered(logger, person.Id);
+            welcome = await onboarding.StartAsync(person, cancellationToken);
+        }
+
+        return (person, (await profiles.GetAsync(person.Id, cancellationToken))!, welcome);
+    }
+}

@@ -1,0 +1,105 @@
+using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Conversation;
+using CoachBot.Coaching.People;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Coaching.Privacy;
+
+/// <summary>`my data`, `export my data` and `delete my data` (which asks first, by button or `delete my data confirm`).</summary>
+public sealed class PrivacyConversation(RepDataStore data, ILogger<PrivacyConversation> logger)
+{
+    public const string Prefix = "privacy.";
+    public const string ConfirmDelete = "privacy.delete";
+    public const string CancelDelete = "privacy.cancel";
+
+    // Chat platforms cap a text block at about 3,000 characters; the export is split into parts below that.
+    private const int ExportPartLength = 2800;
+    private const int MaxExportParts = 15;
+
+    public async Task<InboxReply> RunAsync(Person person, RepCommand command, CancellationToken cancellationToken) => command switch
+    {
+        RepCommand.MyData { Export: false } => new InboxReply([Summary(await data.GetSummaryAsync(person.Id, cancellationToken))]),
+        RepCommand.MyData { Export: true } => Export(await data.ExportJsonAsync(person.Id, cancellationToken)),
+        RepCommand.DeleteMyData { Confirmed: true } => await DeleteAsync(person, cancellationToken),
+        _ => new InboxReply([AskToConfirm(person)]),
+    };
+
+    public async Task<InboxReply> HandleAsync(Person person, InboundAction action, CancellationToken cancellationToken)
+    {
+        if (action.ActionId == ConfirmDelete && action.Value == person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            var reply = await DeleteAsync(person, cancellationToken);
+            return action.Source is null ? reply : InboxReply.None with { UpdatedSource = reply.Messages[0] };
+        }
+
+        var cancelled = CoachMessage.Plain("Okay, nothing was deleted.");
+        return action.Source is null ? new InboxReply([cancelled]) : InboxReply.None with { UpdatedSource = cancelled };
+    }
+
+    private async Task<InboxReply> DeleteAsync(Person person, CancellationToken cancellationToken)
+    {
+        var rows = await data.DeleteAsync(person.Id, cancellationToken);
+        ConversationLog.DataDeleted(logger, person.Id, rows);
+        return InboxReply.Say("Done: your replies, responses, profile and schedule are deleted, and no more nudges will come. " +
+            "A single audit line records that you deleted your data (not what it was). If you message me again, we start fresh.");
+    }
+
+    private static CoachMessage AskToConfirm(Person person) => new("Delete all your data?",
+    [
+        new SectionBlock("This erases your replies, nudge responses, profile and schedule, and stops your nudges. It can't be undone."),
+        new ActionsBlock(
+        [
+            new ChatButton(ConfirmDelete, "Delete my data", person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ButtonStyle.Danger),
+            new ChatButton(CancelDelete, "Cancel", ""),
+        ]),
+        new ContextBlock("No buttons? Type `delete my data confirm`."),
+    ]);
+
+    private static CoachMessage Summary(RepDataStore.Summary summary)
+    {
+        var seen = summary.Views.Count == 0
+            ? "No manager has seen anything you shared."
+            : string.Join('\n', summary.Views.Select(v => $"• {v.Manager}: {Describe(v.Action)} on {v.At:yyyy-MM-dd}"));
+        return new CoachMessage("What I store about you",
+        [
+            new HeaderBlock("What I store about you"),
+            new FieldsBlock(
+            [
+                new Field("Coaching profile", summary.HasProfile ? "style, race, focus skills, schedule" : "none"),
+                new Field("Your replies (private)", summary.Replies.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Field("Nudge responses", summary.Responses.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Field("Shared with your manager", summary.SharedEscalations.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ]),
+            new SectionBlock("*Who has seen what*\n" + seen),
+            new ContextBlock("`export my data` sends you everything; `delete my data` erases it."),
+        ]);
+    }
+
+    private static InboxReply Export(string json)
+    {
+        var parts = new List<string>();
+        for (var start = 0; start < json.Length;)
+        {
+            var length = Math.Min(ExportPartLength, json.Length - start);
+            // Never split an emoji's surrogate pair across two parts.
+            length -= length < json.Length - start && char.IsHighSurrogate(json[start + length - 1]) ? 1 : 0;
+            parts.Add(json.Substring(start, length));
+            start += length;
+        }
+
+        var messages = parts.Take(MaxExportParts).Select((p, i) => new CoachMessage($"Your data export, part {i + 1} of {parts.Count}", [new QuoteBlock(p)])).ToList();
+        if (parts.Count > MaxExportParts)
+        {
+            messages.Add(CoachMessage.Plain($"The export has {parts.Count} parts; I've sent the first {MaxExportParts}. Ask your admin for the full file."));
+        }
+
+        return new InboxReply(messages);
+    }
+
+    private static string Describe(string action) => action switch
+    {
+        PrivacyAuditActions.EscalationViewed => "saw an escalation you shared",
+        PrivacyAuditActions.ProfileViewed => "looked at your coaching profile",
+        _ => action,
+    };
+}

@@ -1,0 +1,19 @@
+using CoachBot.Coaching.Chat;
+
+namespace CoachBot.Coaching.Privacy;
+
+/// <summary>The plain-language privacy promise shown at onboarding and with `my data`.</summary>
+public static class PrivacyStatement
+{
+    public static CoachMessage Message() => new(
+        "How your data is handled: your replies are private to you.",
+        [
+            new HeaderBlock("Your privacy, in plain words"),
+            new SectionBlock(
+                "• *Private to you:* everything you type to me, your confidence ratings and your answers to my questions.\n" +
+                "• *What your manager can see:* your coaching settings (style, race, focus skills, schedule) and whether you are active, paused or stopped.\n" +
+                "• *When your manager sees your words:* only when you press \"Need help\" or rate a nudge 1–2 *and then* say yes to sharing. " +
+                "I always ask first, and only the note you choose to add travels."),
+            new ContextBlock("Type `my data` any time to see what I store and who has seen what, or `delete my data` to erase it."),
+        ]);
+}

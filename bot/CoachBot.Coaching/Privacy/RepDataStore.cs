@@ -1,0 +1,81 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace CoachBot.Coaching.Privacy;
+
+/// <summary>Everything stored about a rep, for `my data`, `export my data` and `delete my data`.</summary>
+public sealed class RepDataStore(NpgsqlDataSource dataSource)
+{
+    public sealed record Summary(int Replies, int Responses, int SharedEscalations, bool HasProfile, IReadOnlyList<ManagerView> Views);
+
+    public sealed record ManagerView(string Manager, string Action, DateTime At);
+
+    public async Task<Summary> GetSummaryAsync(long personId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var counts = await connection.QuerySingleAsync<(long Replies, long Responses, long Shared, bool HasProfile)>(new CommandDefinition("""
+            select (select count(*) from rep_reply where person_id = @personId),
+                   (select count(*) from nudge_response where person_id = @personId),
+                   (select count(*) from escalation_offer where person_id = @personId and status = 'shared'),
+                   exists(select 1 from rep_profile where person_id = @personId)
+            """, new { personId }, cancellationToken: cancellationToken));
+        var views = await connection.QueryAsync<ManagerView>(new CommandDefinition("""
+            select coalesce(nullif(m.display_name, ''), 'a manager') as manager, a.action, a.at
+            from audit_entry a left join person m on m.id = a.actor_id
+            where a.subject_id = @personId and a.action = any(@actions) and a.outcome = 'ok'
+            order by a.at desc limit 20
+            """, new { personId, actions = PrivacyAuditActions.SeenByManagers.ToArray() }, cancellationToken: cancellationToken));
+        return new Summary((int)counts.Replies, (int)counts.Responses, (int)counts.Shared, counts.HasProfile, views.ToList());
+    }
+
+    /// <summary>A JSON document with every row about the rep, built by PostgreSQL so nothing is left out by mapping.</summary>
+    public async Task<string> ExportJsonAsync(long personId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var json = await connection.ExecuteScalarAsync<string>(new CommandDefinition("""
+            select json_build_object(
+                'person', (select json_build_object('display_name', display_name, 'email', email, 'time_zone', time_zone, 'locale', locale)
+                           from person where id = @personId),
+                'profile', (select row_to_json(p) from rep_profile p where person_id = @personId),
+                'schedule', (select row_to_json(s) from rep_schedule s where person_id = @personId),
+                'replies', (select coalesce(json_agg(json_build_object('at', received_at, 'text', body, 'truncated', truncated) order by received_at), '[]')
+                            from rep_reply where person_id = @personId),
+                'nudge_responses', (select coalesce(json_agg(r order by first_answered_at), '[]') from nudge_response r where person_id = @personId),
+                'shared_with_manager', (select coalesce(json_agg(json_build_object('escalation', escalation_ref, 'reason', reason, 'note_shared', note_shared, 'at', decided_at)), '[]')
+                                        from escalation_offer where person_id = @personId and status = 'shared'),
+                'seen_by_managers', (select coalesce(json_agg(json_build_object('action', a.action, 'at', a.at, 'manager', m.display_name) order by a.at), '[]')
+                                     from audit_entry a left join person m on m.id = a.actor_id
+                                     where a.subject_id = @personId and a.action = any(@actions)))::text
+            """, new { personId, actions = PrivacyAuditActions.SeenByManagers.ToArray() }, cancellationToken: cancellationToken));
+        await AuditAsync(connection, null, personId, PrivacyAuditActions.DataExported, null, cancellationToken);
+        using var document = JsonDocument.Parse(json!);
+        return JsonSerializer.Serialize(document.RootElement, Indented);
+    }
+
+    /// <summary>Deletes replies, responses, offers, pause history, profile and schedule in one transaction; keeps one audit line.</summary>
+    public async Task<int> DeleteAsync(long personId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = 0;
+        foreach (var table in (string[])["rep_reply", "nudge_response", "escalation_offer", "rep_pause_period", "rep_schedule", "rep_profile"])
+        {
+            deleted += await connection.ExecuteAsync(new CommandDefinition(
+                $"delete from {table} where person_id = @personId", new { personId }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await AuditAsync(connection, transaction, personId, PrivacyAuditActions.DataDeleted, $"{deleted} rows", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    private static Task AuditAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long personId, string action, string? detail, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "insert into audit_entry (actor_id, action, subject_id, detail) values (@personId, @action, @personId, @detail)",
+            new { personId, action, detail }, transaction, cancellationToken: cancellationToken));
+
+    // Relaxed escaping keeps the rep's own words readable; renderers escape the QuoteBlock it is shown in.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}
