@@ -8,7 +8,7 @@ namespace CoachBot.Platforms.Teams;
 /// The bot's outbound token (client credentials for the Bot Connector scope), cached until five minutes before
 /// expiry. One refresh at a time: concurrent senders wait for the same request instead of each asking.
 /// </summary>
-public sealed class BotTokenClient(HttpClient http, IOptions<TeamsOptions> options, TimeProvider clock)
+public sealed class BotTokenClient(IHttpClientFactory httpClients, IOptions<TeamsOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -60,6 +60,7 @@ public sealed class BotTokenClient(HttpClient http, IOptions<TeamsOptions> optio
             ["client_secret"] = teams.AppPassword,
             ["scope"] = TeamsOptions.ConnectorScope,
         });
+        using var http = httpClients.CreateClient(nameof(BotTokenClient));
         using var reply = await http.PostAsync(endpoint, form, cancellationToken);
         if (!reply.IsSuccessStatusCode)
         {
