@@ -50,6 +50,7 @@ internal sealed class BotFrameworkAuthentication(IOptions<TeamsOptions> teams, I
             ValidateIssuerSigningKey = true,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             ClockSkew = TimeSpan.FromMinutes(5),
+            AuthenticationType = Scheme,
         };
         options.Events = new JwtBearerEvents
         {

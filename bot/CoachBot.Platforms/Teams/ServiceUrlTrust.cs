@@ -5,7 +5,8 @@ namespace CoachBot.Platforms.Teams;
 
 /// <summary>
 /// Decides whether the bot token may be sent to a URL: only under a service URL that arrived in a validated activity
-/// (stored by any instance) or is configured. Without an AppId (local trials) only loopback service URLs qualify.
+/// (stored by any instance) or is configured. Without an AppId (local trials) only loopback service URLs qualify;
+/// with one, https URLs (plain http only on loopback, where test doubles and the Agents Playground listen).
 /// </summary>
 public sealed class ServiceUrlTrust(ConversationReferenceStore store, IOptions<TeamsOptions> options)
 {
@@ -16,7 +17,7 @@ public sealed class ServiceUrlTrust(ConversationReferenceStore store, IOptions<T
     /// <summary>For a service URL just seen in a validated activity, before it is stored.</summary>
     public bool MayStore(string serviceUrl) =>
         Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
-        && (options.Value.HasCredentials ? uri.Scheme == Uri.UriSchemeHttps : uri.IsLoopback);
+        && (uri.IsLoopback || (options.Value.HasCredentials && uri.Scheme == Uri.UriSchemeHttps));
 
     public void Remember(string serviceUrl) => _known[Normalize(serviceUrl)] = true;
 
