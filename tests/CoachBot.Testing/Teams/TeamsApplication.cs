@@ -17,10 +17,14 @@ public static class TeamsApplication
 
     /// <summary>Real Bot Framework auth against the local issuer, outbound calls to the fake Connector, fast retries.</summary>
     public static CoachBotApplication WithTeams(this CoachBotApplication app, BotFrameworkIssuer issuer, FakeBotConnector connector) => app
+        .WithTeamsOutbound(connector)
+        .WithSetting("Teams:OpenIdMetadataUrl", issuer.MetadataUrl);
+
+    /// <summary>Credentials set and every outbound call (token, Connector) going to the fake.</summary>
+    public static CoachBotApplication WithTeamsOutbound(this CoachBotApplication app, FakeBotConnector connector) => app
         .WithSetting("Teams:AppId", AppId)
         .WithSetting("Teams:AppPassword", "test-secret")
         .WithSetting("Teams:TenantId", TeamsActivities.Tenant)
-        .WithSetting("Teams:OpenIdMetadataUrl", issuer.MetadataUrl)
         .WithFakeConnector(connector);
 
     /// <summary>No AppId: the local no-auth mode the Agents Playground uses.</summary>
