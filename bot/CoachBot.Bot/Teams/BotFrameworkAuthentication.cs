@@ -74,6 +74,15 @@ internal sealed class BotFrameworkAuthentication(IOptions<TeamsOptions> teams, I
                 LogRejected(context.Request, context.Exception.GetType().Name);
                 return Task.CompletedTask;
             },
+            OnChallenge = context =>
+            {
+                if (teams.Value.HasCredentials && context.AuthenticateFailure is null)
+                {
+                    Log.TokenRejected(logger, "no bearer token", null, null, null);
+                }
+
+                return Task.CompletedTask;
+            },
         };
     }
 

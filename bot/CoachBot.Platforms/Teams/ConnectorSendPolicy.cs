@@ -46,20 +46,22 @@ public sealed class ConnectorSendPolicy(
                 {
                     throw await FailAsync(target, error, cancellationToken);
                 }
-                else if (attempt >= teams.MaxAttempts)
-                {
-                    Log.RetriesExhausted(logger, error.ToString(), attempt);
-                    throw new ChatDeliveryException(ChatFailureKind.Retryable, error.ToString(), retryIn);
-                }
                 else if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     Log.Throttled(logger, target.TenantId, retryIn.Value);
                     await gate.BlockAsync(tenantKey, retryIn.Value, cancellationToken); // the whole tenant waits, on every instance
                 }
-                else
+
+                if (retryIn is { } wait && attempt >= teams.MaxAttempts)
                 {
-                    Log.Retrying(logger, error.ToString(), attempt, retryIn.Value);
-                    await Task.Delay(retryIn.Value, clock, cancellationToken);
+                    Log.RetriesExhausted(logger, error.ToString(), attempt);
+                    throw new ChatDeliveryException(ChatFailureKind.Retryable, error.ToString(), wait);
+                }
+
+                if (retryIn is { } backoff && response.StatusCode != HttpStatusCode.TooManyRequests)
+                {
+                    Log.Retrying(logger, error.ToString(), attempt, backoff);
+                    await Task.Delay(backoff, clock, cancellationToken);
                 }
             }
         }

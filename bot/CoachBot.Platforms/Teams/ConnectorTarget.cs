@@ -6,7 +6,3 @@ public sealed record ConnectorTarget(string ServiceUrl, string TenantId, string 
     public static ConnectorTarget Of(TeamsConversationReference reference) =>
         new(reference.ServiceUrl, reference.TenantId, reference.ConversationId);
 }
-
-public sealed record ResourceResponse(string? Id);
-
-public sealed record ConversationResourceResponse(string? Id, string? ActivityId, string? ServiceUrl);

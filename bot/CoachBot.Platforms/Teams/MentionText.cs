@@ -27,7 +27,9 @@ public static partial class MentionText
             }
         }
 
-        return Whitespace().Replace(text.Replace("&nbsp;", " ", StringComparison.Ordinal), " ").Trim();
+        var stripped = Whitespace().Replace(text.Replace("&nbsp;", " ", StringComparison.Ordinal), " ").Trim();
+        // Slack habits: "/coach escalations" typed in Teams means the same as "escalations".
+        return stripped.StartsWith("/coach ", StringComparison.OrdinalIgnoreCase) ? stripped["/coach ".Length..].TrimStart() : stripped;
     }
 
     [GeneratedRegex(@"\s+")]

@@ -39,5 +39,13 @@ public sealed class MentionTextTests
         Assert.Equal("<at>CoachBot</at> hi", MentionText.StripBotMention(activity));
     }
 
+    [Fact]
+    public void ASlackStyleCoachPrefixIsDropped()
+    {
+        var activity = Parse("""{"type":"message","text":"/coach  escalations","recipient":{"id":"28:bot"}}""");
+
+        Assert.Equal("escalations", MentionText.StripBotMention(activity));
+    }
+
     private static Activity Parse(string json) => JsonSerializer.Deserialize<Activity>(json, TeamsJson.Options)!;
 }

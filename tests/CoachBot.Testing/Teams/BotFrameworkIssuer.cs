@@ -116,17 +116,3 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
 
     private static string Base64Url(string text) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(text));
 }
-
-public enum BotTokenFlaw
-{
-    None,
-    Expired,
-    NotYetValid,
-    WrongAudience,
-    WrongIssuer,
-    WrongServiceUrl,
-    NoServiceUrl,
-    NotEndorsedForTeams,
-    Unsigned,
-    AlgNone,
-}
