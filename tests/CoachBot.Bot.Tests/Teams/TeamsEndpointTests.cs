@@ -185,6 +185,36 @@ public sealed class TeamsEndpointTests(PostgresDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task ATeamInstallIsRememberedJoinersAreReportedAndRemovalForgetsIt()
+    {
+        await using var app = CreateApp();
+        var team = $"19:{Guid.NewGuid():N}@thread.tacv2";
+
+        await Client(app).PostActivityAsync(Activities.TeamMembersAdded(team, Activities.Bot()));
+        var storedTeam = await ScalarAsync($"select team_id from teams_conversation_reference where conversation_id = '{team}'");
+        await Client(app).PostActivityAsync(Activities.TeamMembersAdded(team, TeamsActivities.Person("29:new-rep", "aad-new-rep", "Nia New")));
+        await Client(app).PostActivityAsync(Activities.TeamMembersRemoved(team, Activities.Bot()));
+
+        Assert.Equal(team, storedTeam);
+        var joined = Assert.Single(_inbox.All<MemberJoined>());
+        Assert.Equal(("aad-new-rep", team), (joined.Member.UserId, joined.Channel.ConversationId));
+        Assert.Empty(_inbox.All<RecordingInbox.Started>());
+        Assert.Null(await ScalarAsync($"select team_id from teams_conversation_reference where conversation_id = '{team}'"));
+    }
+
+    [Fact]
+    public async Task APersonalUninstallForgetsTheChat()
+    {
+        await using var app = CreateApp();
+        await Client(app).PostActivityAsync(Activities.PersonalMessage("hello"));
+
+        await Client(app).PostActivityAsync(Activities.PersonalInstall(action: "remove"));
+
+        Assert.Null(await ScalarAsync($"select conversation_id from teams_conversation_reference where conversation_id = '{TeamsActivities.PersonalConversation}'"));
+        Assert.Empty(_inbox.All<RecordingInbox.Started>());
+    }
+
+    [Fact]
     public async Task AReactionIsAcknowledgedAndIgnored()
     {
         await using var app = CreateApp();
@@ -204,6 +234,12 @@ public sealed class TeamsEndpointTests(PostgresDatabase database) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(_inbox.Received);
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        var value = await database.DataSource.CreateCommand(sql).ExecuteScalarAsync();
+        return value is DBNull ? null : value;
     }
 
     private CoachBotApplication CreateApp() => new CoachBotApplication(database).WithTeams(_issuer, _connector).WithInbox(_inbox);

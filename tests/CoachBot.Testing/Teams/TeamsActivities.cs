@@ -54,13 +54,30 @@ public sealed class TeamsActivities(string serviceUrl, string tenantId = TeamsAc
         Base("conversationUpdate", PersonalConversation, "personal", Rep())
             .With("membersAdded", new JsonArray(new JsonObject { ["id"] = botId }, Rep()));
 
+    /// <summary>The bot added to a team: Teams sends it in the General channel, whose id is the team id.</summary>
+    public JsonObject TeamMembersAdded(string teamId, params JsonObject[] members)
+    {
+        var activity = Base("conversationUpdate", teamId, "channel", Person("29:manager-1", "aad-manager-1", "Maria Manager"))
+            .With("membersAdded", new JsonArray([.. members]));
+        activity["channelData"]!["team"] = new JsonObject { ["id"] = teamId };
+        activity["channelData"]!["eventType"] = "teamMemberAdded";
+        return activity;
+    }
+
+    public JsonObject TeamMembersRemoved(string teamId, params JsonObject[] members) =>
+        Base("conversationUpdate", teamId, "channel", Person("29:manager-1", "aad-manager-1", "Maria Manager"))
+            .With("membersRemoved", new JsonArray([.. members]));
+
+    public JsonObject Bot() => new() { ["id"] = botId };
+
     public JsonObject Reaction() =>
         Base("messageReaction", PersonalConversation, "personal", Rep())
             .With("reactionsAdded", new JsonArray(new JsonObject { ["type"] = "like" }));
 
     public static JsonObject Rep() => Person(RepUserId, RepAadId, "Riley Rep");
 
-    private static JsonObject Person(string id, string? aadObjectId, string name)
+    public static JsonObject Person(string id, string? aadObjectId, string name)
+
     {
         var person = new JsonObject { ["id"] = id, ["name"] = name };
         if (aadObjectId is not null)
