@@ -1,5 +1,6 @@
 using CoachBot.Bot.Health;
 using CoachBot.Bot.Hosting;
+using CoachBot.Bot.Teams;
 using CoachBot.Jobs.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,9 +11,13 @@ builder.AddCoachBotJobs();
 builder.AddCoaching();
 builder.AddCoachBotHealth();
 
+// Chat platforms.
+builder.AddTeams();
+
 var app = builder.Build();
 
 app.MapCoachBotHealth();
+app.MapTeams();
 
 return await app.RunCoachBotAsync(args);
 

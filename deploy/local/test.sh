@@ -14,6 +14,11 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" -eq 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
 fi
 
+# The Teams tests drive Microsoft's Agents Playground when it is installed (pinned in deploy/teams/tools).
+if command -v npm >/dev/null && [ ! -d deploy/teams/tools/node_modules/@microsoft/m365agentsplayground ]; then
+  (cd deploy/teams/tools && npm ci --no-audit --no-fund --loglevel=error >&2) || echo "Agents Playground not installed; its test will be skipped" >&2
+fi
+
 dotnet build CoachBot.sln -c Release -nologo -v quiet
 status=0
 dotnet test CoachBot.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@" | tee "$root/.local/test-output.txt" || status=$?

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using CoachBot.Platforms.Teams;
+
+namespace CoachBot.Bot.Teams;
+
+/// <summary>The parsed activity of the current request, set by <see cref="ActivityBodyFilter"/> for the later filters and the handler.</summary>
+internal static class ActivityRequest
+{
+    private const string Key = "teams.activity";
+
+    public static Activity GetActivity(this HttpContext context) => (Activity)context.Items[Key]!;
+
+    public static void SetActivity(this HttpContext context, Activity activity) => context.Items[Key] = activity;
+
+    public static string? TenantId(this Activity activity) =>
+        activity.Conversation?.TenantId ?? TeamsChannelData.From(activity.ChannelData).TenantId;
+
+    public static Activity? TryParse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var activity = JsonSerializer.Deserialize<Activity>(body, TeamsJson.Options);
+            return activity is { Type.Length: > 0 } ? activity : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

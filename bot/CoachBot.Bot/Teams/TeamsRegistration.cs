@@ -1,0 +1,56 @@
+using CoachBot.Coaching.Chat;
+using CoachBot.Platforms.RateLimiting;
+using CoachBot.Platforms.Teams;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Bot.Teams;
+
+public static class TeamsRegistration
+{
+    /// <summary>Bot Framework auth, the Connector client and <see cref="TeamsMessenger"/>. Without Teams:AppId only the loopback mode works.</summary>
+    public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
+        services.AddHostedService<TeamsStartupNotice>();
+
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, BotFrameworkAuthentication>();
+        services.AddAuthentication().AddJwtBearer(BotFrameworkAuthentication.Scheme, _ => { });
+        services.AddSingleton<IAuthorizationHandler, BotFrameworkCallerHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(BotFrameworkCaller.Policy, policy => policy
+            .AddAuthenticationSchemes(BotFrameworkAuthentication.Scheme)
+            .AddRequirements(new BotFrameworkCaller()));
+        services.AddHttpClient(nameof(BotFrameworkKeys));
+        services.AddSingleton<BotFrameworkKeys>();
+
+        services.TryAddSingleton<SharedRateGate>();
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<ProcessedActivities>();
+        services.AddSingleton<ServiceUrlTrust>();
+        services.AddHttpClient(nameof(BotTokenClient));
+        services.AddSingleton<BotTokenClient>();
+        services.AddTransient<BotTokenHandler>();
+        services.AddSingleton<ConnectorSendPolicy>();
+        services.AddHttpClient<ConnectorClient>().AddHttpMessageHandler<BotTokenHandler>();
+        services.AddTransient<TeamsMessenger>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IChatMessenger, TeamsMessenger>());
+
+        services.AddTransient<TeamsReplies>();
+        services.AddTransient<TeamsConversationEvents>();
+        services.AddTransient<TeamsActivityHandler>();
+        return builder;
+    }
+
+    /// <summary>Bot Framework token (or local loopback mode), then the body checks in the order the protocol needs them.</summary>
+    public static RouteHandlerBuilder RequireBotFramework(this RouteHandlerBuilder endpoint) => endpoint
+        .RequireAuthorization(BotFrameworkCaller.Policy)
+        .AddEndpointFilter<ActivityBodyFilter>()
+        .AddEndpointFilter<BotFrameworkClaimsFilter>()
+        .AddEndpointFilter<TenantAllowlistFilter>()
+        .AddEndpointFilter<ActivityDedupeFilter>();
+}

@@ -1,0 +1,3 @@
+namespace CoachBot.Platforms.Teams;
+
+public sealed class BotTokenException(string message) : Exception(message);

@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CoachBot.Platforms.Teams;
+
+/// <summary>
+/// The four Bot Connector calls CoachBot needs (send, reply, update, create conversation). The typed HttpClient's
+/// <see cref="BotTokenHandler"/> adds the token; <see cref="ConnectorSendPolicy"/> paces, retries and classifies failures.
+/// </summary>
+public sealed class ConnectorClient(HttpClient http, ConnectorSendPolicy policy)
+{
+    public Task<ResourceResponse> SendAsync(ConnectorTarget target, Activity activity, CancellationToken cancellationToken) =>
+        CallAsync<ResourceResponse>(target, HttpMethod.Post, $"v3/conversations/{Escape(target.ConversationId)}/activities", activity, cancellationToken);
+
+    public Task<ResourceResponse> ReplyAsync(ConnectorTarget target, string replyToId, Activity activity, CancellationToken cancellationToken) =>
+        CallAsync<ResourceResponse>(target, HttpMethod.Post,
+            $"v3/conversations/{Escape(target.ConversationId)}/activities/{Escape(replyToId)}", activity with { ReplyToId = replyToId }, cancellationToken);
+
+    public Task<ResourceResponse> UpdateAsync(ConnectorTarget target, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        CallAsync<ResourceResponse>(target, HttpMethod.Put,
+            $"v3/conversations/{Escape(target.ConversationId)}/activities/{Escape(activityId)}", activity with { Id = activityId }, cancellationToken);
+
+    /// <summary>Opens (or finds: it is get-or-create) the 1:1 chat with a user, for a proactive message.</summary>
+    public Task<ConversationResourceResponse> CreatePersonalConversationAsync(TeamsMember member, CancellationToken cancellationToken)
+    {
+        // Both tenantId and channelData.tenant.id: without them the Connector answers "Could not parse tenant id".
+        var body = new JsonObject
+        {
+            ["isGroup"] = false,
+            ["bot"] = new JsonObject { ["id"] = member.BotId },
+            ["members"] = new JsonArray(new JsonObject { ["id"] = member.UserId }),
+            ["tenantId"] = member.TenantId,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = member.TenantId } },
+        };
+        var target = new ConnectorTarget(member.ServiceUrl, member.TenantId, "");
+        return CallAsync<ConversationResourceResponse>(target, HttpMethod.Post, "v3/conversations", body, cancellationToken);
+    }
+
+    /// <summary>Starts a new thread in a channel with <paramref name="activity"/> as its root post.</summary>
+    public Task<ConversationResourceResponse> CreateChannelThreadAsync(ConnectorTarget channel, string botId, Activity activity, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["isGroup"] = true,
+            ["bot"] = new JsonObject { ["id"] = botId },
+            ["tenantId"] = channel.TenantId,
+            ["channelData"] = new JsonObject
+            {
+                ["channel"] = new JsonObject { ["id"] = channel.ConversationId },
+                ["tenant"] = new JsonObject { ["id"] = channel.TenantId },
+            },
+            ["activity"] = JsonSerializer.SerializeToNode(activity, TeamsJson.Options),
+        };
+        return CallAsync<ConversationResourceResponse>(channel, HttpMethod.Post, "v3/conversations", body, cancellationToken);
+    }
+
+    private async Task<T> CallAsync<T>(ConnectorTarget target, HttpMethod method, string path, object body, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(new Uri(ServiceUrlTrust.Normalize(target.ServiceUrl)), path);
+        using var response = await policy.SendAsync(target, forceRefresh =>
+        {
+            var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, body.GetType(), options: TeamsJson.Options) };
+            request.Options.Set(BotTokenHandler.ServiceUrl, target.ServiceUrl);
+            request.Options.Set(BotTokenHandler.ForceRefresh, forceRefresh);
+            return request;
+        }, http, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return (string.IsNullOrWhiteSpace(text) ? default : JsonSerializer.Deserialize<T>(text, TeamsJson.Options))
+            ?? JsonSerializer.Deserialize<T>("{}", TeamsJson.Options)!;
+    }
+
+    // Ids contain ':', '@' and ';' and must travel as one path segment each.
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+}

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+
+namespace CoachBot.Platforms.Teams;
+
+/// <summary>
+/// Removes only the bot's own @mention from a message, found through the mention entities by id (never by name,
+/// which can change); other people's mentions stay, since commands like "reassign @Maria" need them.
+/// </summary>
+public static partial class MentionText
+{
+    public static string StripBotMention(Activity activity)
+    {
+        var text = activity.Text ?? "";
+        var botId = activity.Recipient?.Id;
+        if (botId is not null)
+        {
+            foreach (var mention in activity.Entities ?? [])
+            {
+                if (mention.Type != "mention" || !string.Equals(mention.Mentioned?.Id, botId, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // Group chats sometimes send the entity without its text: fall back to the tag Teams puts in the message.
+                var tag = mention.Text ?? $"<at>{mention.Mentioned?.Name}</at>";
+                text = text.Replace(tag, " ", StringComparison.Ordinal);
+            }
+        }
+
+        var stripped = Whitespace().Replace(text.Replace("&nbsp;", " ", StringComparison.Ordinal), " ").Trim();
+        // Slack habits: "/coach escalations" typed in Teams means the same as "escalations".
+        return stripped.StartsWith("/coach ", StringComparison.OrdinalIgnoreCase) ? stripped["/coach ".Length..].TrimStart() : stripped;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace CoachBot.Testing.Teams;
+
+/// <summary>
+/// A loopback Bot Connector and Entra token endpoint speaking real HTTP and JSON. It records every call, answers
+/// like the Connector does, and plays scripted failures (429 with Retry-After, 403 with a sub-code, 5xx) first.
+/// </summary>
+public sealed class FakeBotConnector : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
+    private WebApplication? _app;
+    private int _nextId;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The serviceUrl activities carry; Connector routes live under it.</summary>
+    public string ServiceUrl => BaseUrl.AbsoluteUri;
+
+    public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
+
+    public ConcurrentQueue<string> TokenRequests { get; } = new();
+
+    public static async Task<FakeBotConnector> StartAsync()
+    {
+        var fake = new FakeBotConnector();
+        (fake._app, fake.BaseUrl) = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpRequest request) =>
+            {
+                var form = await request.ReadFormAsync();
+                fake.TokenRequests.Enqueue($"{form["grant_type"]} {form["client_id"]} {form["scope"]}");
+                return Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = $"bot-token-{fake.TokenRequests.Count}" });
+            });
+            app.Map("/v3/{**rest}", (Delegate)fake.HandleAsync);
+        });
+        return fake;
+    }
+
+    public void FailNext(int status, string? code = null, TimeSpan? retryAfter = null, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _failures.Enqueue(new ScriptedFailure(status, code, retryAfter));
+        }
+    }
+
+    public IReadOnlyList<ConnectorCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var body = request.ContentLength is > 0 || request.Method is "POST" or "PUT"
+            ? JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync()) : null;
+        var path = Uri.UnescapeDataString(request.Path.Value ?? "");
+        Calls.Enqueue(new ConnectorCall(request.Method, path, request.Headers.Authorization.ToString(), body));
+
+        if (_failures.TryDequeue(out var failure))
+        {
+            if (failure.RetryAfter is { } wait)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            }
+
+            // Teams nests the sub-code as a JSON string inside error.message.
+            var message = failure.Code is null ? "failed" : $$"""{"errorCode":209,"subCode":"{{failure.Code}}","message":"scripted"}""";
+            return Results.Json(new { error = new { code = "BadSyntax", message } }, statusCode: failure.Status);
+        }
+
+        var id = Interlocked.Increment(ref _nextId).ToString();
+        if (path == "/v3/conversations")
+        {
+            var channel = body?["channelData"]?["channel"]?["id"]?.GetValue<string>();
+            return channel is null
+                ? Results.Json(new { id = $"a:proactive-{id}" })
+                : Results.Json(new { id = $"{channel};messageid={id}", activityId = id });
+        }
+
+        return Results.Json(new { id = request.Method == "PUT" ? path.Split('/')[^1] : id });
+    }
+
+    private sealed record ScriptedFailure(int Status, string? Code, TimeSpan? RetryAfter);
+}
+
+/// <summary>One recorded Connector call; <see cref="Path"/> is unescaped (ids contain ':' and ';').</summary>
+public sealed record ConnectorCall(string Method, string Path, string Authorization, JsonNode? Body);
