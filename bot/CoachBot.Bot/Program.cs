@@ -1,5 +1,6 @@
 using CoachBot.Bot.Health;
 using CoachBot.Bot.Hosting;
+using CoachBot.Jobs.Escalations;
 using CoachBot.Jobs.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Storage first: migrations must run before anything reads or schedules.
 builder.AddCoachBotStorage();
 builder.AddCoachBotJobs();
+builder.AddEscalationJobs();
 builder.AddCoachBotHealth();
 
 var app = builder.Build();
