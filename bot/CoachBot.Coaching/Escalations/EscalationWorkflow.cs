@@ -13,14 +13,14 @@ public sealed class EscalationWorkflow(
     public async Task<EscalationChange> AcknowledgeAsync(Person actor, Escalation current, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await store.TryChangeAsync(current.Id, "state = 'acknowledged', acknowledged_at = @now, acknowledged_by = @actor",
+        var changed = await store.TryChangeAsync(current.Id, "state = 'acknowledged', acknowledged_at = @now, acknowledged_by = @actor, reminder_job_id = null, skip_level_job_id = null",
             "state = 'open'", new { now, actor = actor.Id }, cancellationToken);
         if (changed is null)
         {
             return await UnchangedAsync(current.Id, cancellationToken);
         }
 
-        planner.Cancel(changed);
+        planner.Cancel(current);
         await AfterChangeAsync(actor, changed, AuditActions.EscalationAcknowledged, null, cancellationToken);
         await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Acknowledged(changed), cancellationToken);
         return new(true, changed, $"{changed.ShortId} acknowledged. The rep has been told.");
@@ -31,14 +31,15 @@ public sealed class EscalationWorkflow(
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await store.TryChangeAsync(current.Id, """
             state = 'resolved', resolved_at = @now, resolved_by = @actor, resolution_note = @note,
-            acknowledged_at = coalesce(acknowledged_at, @now), acknowledged_by = coalesce(acknowledged_by, @actor)
+            acknowledged_at = coalesce(acknowledged_at, @now), acknowledged_by = coalesce(acknowledged_by, @actor),
+            reminder_job_id = null, skip_level_job_id = null
             """, "state <> 'resolved'", new { now, actor = actor.Id, note }, cancellationToken);
         if (changed is null)
         {
             return await UnchangedAsync(current.Id, cancellationToken);
         }
 
-        planner.Cancel(changed);
+        planner.Cancel(current);
         await AfterChangeAsync(actor, changed, AuditActions.EscalationResolved, note is null ? null : "with a note", cancellationToken);
         await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Resolved(changed), cancellationToken);
         return new(true, changed, $"{changed.ShortId} resolved. The rep has been told.");
