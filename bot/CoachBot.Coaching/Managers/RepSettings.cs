@@ -74,7 +74,21 @@ public sealed class RepSettings(NpgsqlDataSource dataSource)
             """, args, cancellationToken: cancellationToken));
     }
 
-    private sealed record Row(
-        long id, string display_name, string role, string? style, string style_source, string race, string[] focus_skills,
-        TimeSpan[]? send_times, short[]? working_days, bool paused, bool stopped, DateTime? next_due_at);
+    // A settable class rather than a positional record: Npgsql reports array columns as System.Array, which Dapper's
+    // constructor matching rejects, while property mapping converts them.
+    private sealed class Row
+    {
+        public long id { get; set; }
+        public string display_name { get; set; } = "";
+        public string role { get; set; } = "";
+        public string? style { get; set; }
+        public string style_source { get; set; } = "";
+        public string race { get; set; } = "";
+        public string[] focus_skills { get; set; } = [];
+        public TimeSpan[]? send_times { get; set; }
+        public short[]? working_days { get; set; }
+        public bool paused { get; set; }
+        public bool stopped { get; set; }
+        public DateTime? next_due_at { get; set; }
+    }
 }
