@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using CoachBot.Coaching.Escalations;
 using static CoachBot.Coaching.Managers.ManagerCommand;
@@ -43,70 +42,30 @@ public static partial class ManagerCommandParser
                 : WithPerson(verb, args, p => new Nudge(p, false)),
             "escalations" => ParseFilter(args),
             "ack" => WithEscalation(verb, args, (id, rest) => rest.Count == 0 ? new Ack(id) : Bad(verb, "`ack` takes only the escalation id.")),
-            "resolve" => WithEscalation(verb, args, (id, rest) => new Resolve(id, rest.Count == 0 ? null : RestOf(trimmed, 2))),
-            "note" => WithEscalation(verb, args, (id, rest) => rest.Count == 0 ? Bad(verb, "The note is empty.") : new Note(id, RestOf(trimmed, 2))),
+            "resolve" => WithEscalation(verb, args, (id, rest) => new Resolve(id, rest.Count == 0 ? null : CommandArguments.RestOf(trimmed, 2))),
+            "note" => WithEscalation(verb, args, (id, rest) => rest.Count == 0 ? Bad(verb, "The note is empty.") : new Note(id, CommandArguments.RestOf(trimmed, 2))),
             "reassign" => WithEscalation(verb, args, (id, rest) => WithPerson(verb, rest, p => new Reassign(id, p))),
-            "snooze" => WithEscalation(verb, args, (id, rest) => rest.Count == 1 && TryDuration(rest[0], out var d)
+            "snooze" => WithEscalation(verb, args, (id, rest) => rest.Count == 1 && CommandArguments.TryDuration(rest[0], out var d)
                 ? new Snooze(id, d) : Bad(verb, "Give one duration such as 2h, 1d or 3d (at most 30d).")),
             "brief" => args.Count == 0 ? new Brief(null) : WithPerson(verb, args, p => new Brief(p)),
             "stats" => args.Count == 0 ? new Stats() : Bad("stats", "`stats` takes no arguments."),
             "import" => trimmed.Length > verb.Length ? new Import(trimmed[verb.Length..].Trim()) : Bad("import", "No CSV lines after `import`."),
             "managers" => ParseManagers(args),
             "keywords" => ParseKeywords(args),
-            _ => new Invalid($"Unknown command \"{Shorten(tokens[0])}\". {ManagerUsage.All}"),
+            _ => new Invalid($"Unknown command \"{CommandArguments.Shorten(tokens[0])}\". {ManagerUsage.All}"),
         };
-    }
-
-    public static PersonRef? ParsePerson(IReadOnlyList<string> tokens)
-    {
-        if (tokens.Count == 0)
-        {
-            return null;
-        }
-
-        if (tokens.Count == 1 && SlackMention().Match(tokens[0]) is { Success: true } mention)
-        {
-            return new PersonRef(PersonRefKind.UserId, mention.Groups["id"].Value);
-        }
-
-        if (tokens.Count == 1 && EmailPattern().IsMatch(tokens[0]))
-        {
-            return new PersonRef(PersonRefKind.Email, tokens[0].ToLowerInvariant());
-        }
-
-        var name = string.Join(' ', tokens).TrimStart('@').Trim();
-        return name.Length is 0 or > 120 || name.Contains('<') ? null : new PersonRef(PersonRefKind.Name, name);
-    }
-
-    public static bool TryDuration(string text, out TimeSpan duration)
-    {
-        duration = TimeSpan.Zero;
-        var match = DurationPattern().Match(text.ToLowerInvariant());
-        if (!match.Success || !int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
-        {
-            return false;
-        }
-
-        duration = match.Groups["unit"].Value switch
-        {
-            "m" => TimeSpan.FromMinutes(n),
-            "h" => TimeSpan.FromHours(n),
-            "d" => TimeSpan.FromDays(n),
-            _ => TimeSpan.FromDays(7 * n),
-        };
-        return duration <= TimeSpan.FromDays(30);
     }
 
     internal static ManagerCommand Bad(string verb, string problem) => new Invalid($"{problem} {ManagerUsage.For(verb)}");
 
     internal static ManagerCommand WithPerson(string verb, IReadOnlyList<string> tokens, Func<PersonRef, ManagerCommand> make) =>
-        ParsePerson(tokens) is { } person ? make(person) : Bad(verb, tokens.Count == 0 ? "Say who: a @mention, name or email." : "I can't read that person.");
+        CommandArguments.ParsePerson(tokens) is { } person ? make(person) : Bad(verb, tokens.Count == 0 ? "Say who: a @mention, name or email." : "I can't read that person.");
 
     private static ManagerCommand WithChoice(string verb, List<string> args, string[] choices, Func<PersonRef, string, ManagerCommand> make)
     {
         if (args.Count < 2 || !choices.Contains(args[^1].ToLowerInvariant()))
         {
-            return Bad(verb, args.Count < 2 ? "Missing arguments." : $"\"{Shorten(args[^1])}\" is not one of {string.Join(", ", choices)}.");
+            return Bad(verb, args.Count < 2 ? "Missing arguments." : $"\"{CommandArguments.Shorten(args[^1])}\" is not one of {string.Join(", ", choices)}.");
         }
 
         return WithPerson(verb, args[..^1], p => make(p, args[^1].ToLowerInvariant()));
@@ -124,7 +83,7 @@ public static partial class ManagerCommandParser
         }
 
         return skills.Count == 0
-            ? Bad("focus", args.Count < 2 ? "Missing arguments." : $"\"{Shorten(args[^1])}\" is not a focus skill.")
+            ? Bad("focus", args.Count < 2 ? "Missing arguments." : $"\"{CommandArguments.Shorten(args[^1])}\" is not a focus skill.")
             : WithPerson("focus", args[..end], p => new SetFocus(p, skills.Distinct().Take(3).ToList()));
     }
 
@@ -138,7 +97,7 @@ public static partial class ManagerCommandParser
     private static ManagerCommand WithEscalation(string verb, List<string> args, Func<long, List<string>, ManagerCommand> make) =>
         args.Count == 0 ? Bad(verb, "Which escalation? Give its id, e.g. E-42.")
         : EscalationId.TryParse(args[0], out var id) ? make(id, args[1..])
-        : Bad(verb, $"\"{Shorten(args[0])}\" is not an escalation id.");
+        : Bad(verb, $"\"{CommandArguments.Shorten(args[0])}\" is not an escalation id.");
 
     private static ManagerCommand ParseManagers(List<string> args) => args switch
     {
@@ -161,31 +120,6 @@ public static partial class ManagerCommandParser
         return word.Length > 60 ? word[..60] : word;
     }
 
-    // Free text after the verb and the id, keeping the manager's own spacing.
-    private static string RestOf(string text, int skipTokens)
-    {
-        var rest = text;
-        for (var i = 0; i < skipTokens; i++)
-        {
-            rest = rest.TrimStart();
-            var space = rest.IndexOfAny([' ', '\t', '\n', '\r']);
-            rest = space < 0 ? "" : rest[space..];
-        }
-
-        return rest.Trim();
-    }
-
-    internal static string Shorten(string value) => value.Length > 30 ? value[..30] + "…" : value;
-
     [GeneratedRegex(@"<[^>\s]*(?:\|[^>]*)?>|\S+")]
     private static partial Regex TokenPattern();
-
-    [GeneratedRegex(@"^<@(?<id>[UW][A-Z0-9]+)(?:\|[^>]*)?>$")]
-    private static partial Regex SlackMention();
-
-    [GeneratedRegex(@"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")]
-    private static partial Regex EmailPattern();
-
-    [GeneratedRegex(@"^(?<n>\d{1,4})(?<unit>[mhdw])$")]
-    private static partial Regex DurationPattern();
 }

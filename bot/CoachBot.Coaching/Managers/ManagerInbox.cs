@@ -102,10 +102,10 @@ public sealed class ManagerInbox(
         {
             EscalationActions.Acknowledge => new Ack(id),
             EscalationActions.Resolve => new Resolve(id, input),
-            EscalationActions.Reassign => input is not null && ManagerCommandParser.ParsePerson(input.Split(' ', StringSplitOptions.RemoveEmptyEntries)) is { } to
+            EscalationActions.Reassign => input is not null && CommandArguments.ParsePerson(input.Split(' ', StringSplitOptions.RemoveEmptyEntries)) is { } to
                 ? new Reassign(id, to)
                 : new Invalid($"Reassign with `/coach reassign {shortId} @manager`."),
-            EscalationActions.Snooze => new Snooze(id, input is not null && ManagerCommandParser.TryDuration(input, out var d) ? d : options.Value.DefaultSnooze),
+            EscalationActions.Snooze => new Snooze(id, input is not null && CommandArguments.TryDuration(input, out var d) ? d : options.Value.DefaultSnooze),
             EscalationActions.Note => input is not null ? new Note(id, input) : new Invalid($"Add a note with `/coach note {shortId} your note`."),
             _ => new Invalid("Unknown escalation button."),
         };

@@ -23,9 +23,9 @@ public sealed class PersonResolver(NpgsqlDataSource dataSource, PersonDirectory 
             new { workspaceId, value = reference.Value }, cancellationToken: cancellationToken))).ToList();
         return ids switch
         {
-            [] => new(null, $"I can't find {ManagerCommandParser.Shorten(reference.ToString())} in CoachBot's roster here."),
+            [] => new(null, $"I can't find {CommandArguments.Shorten(reference.ToString())} in CoachBot's roster here."),
             [var id] => new(await people.GetAsync(id, cancellationToken), null),
-            _ => new(null, $"Several people match {ManagerCommandParser.Shorten(reference.ToString())}; use a @mention or their email."),
+            _ => new(null, $"Several people match {CommandArguments.Shorten(reference.ToString())}; use a @mention or their email."),
         };
     }
 }

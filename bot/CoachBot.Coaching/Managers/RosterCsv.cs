@@ -64,22 +64,22 @@ public static class RosterCsv
     {
         if (fields[0] is not { } email || !email.Contains('@') || email.Length > 254)
         {
-            return $"Line {line}: \"{ManagerCommandParser.Shorten(fields[0] ?? "")}\" is not an email.";
+            return $"Line {line}: \"{CommandArguments.Shorten(fields[0] ?? "")}\" is not an email.";
         }
 
         if (fields[2] is { } role && !Roles.Contains(role.ToLowerInvariant()))
         {
-            return $"Line {line}: role \"{ManagerCommandParser.Shorten(role)}\" must be rep, manager or admin.";
+            return $"Line {line}: role \"{CommandArguments.Shorten(role)}\" must be rep, manager or admin.";
         }
 
         if (fields[3] is { } manager && !manager.Contains('@'))
         {
-            return $"Line {line}: manager \"{ManagerCommandParser.Shorten(manager)}\" must be the manager's email.";
+            return $"Line {line}: manager \"{CommandArguments.Shorten(manager)}\" must be the manager's email.";
         }
 
         if (fields[4] is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
-            return $"Line {line}: time zone \"{ManagerCommandParser.Shorten(zone)}\" is not an IANA time zone (e.g. Europe/Paris).";
+            return $"Line {line}: time zone \"{CommandArguments.Shorten(zone)}\" is not an IANA time zone (e.g. Europe/Paris).";
         }
 
         return null;
