@@ -1,6 +1,7 @@
 using CoachBot.Bot.Health;
 using CoachBot.Bot.Hosting;
 using CoachBot.Bot.Teams;
+using CoachBot.Jobs.Escalations;
 using CoachBot.Jobs.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCoachBotStorage();
 builder.AddCoachBotJobs();
 builder.AddCoaching();
+builder.AddEscalationJobs();
 builder.AddCoachBotHealth();
 
 // Chat platforms.

@@ -1,0 +1,8 @@
+namespace CoachBot.Coaching.Escalations;
+
+public enum EscalationSeverity
+{
+    Low,
+    Medium,
+    High,
+}

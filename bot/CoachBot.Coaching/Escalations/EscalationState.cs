@@ -1,0 +1,8 @@
+namespace CoachBot.Coaching.Escalations;
+
+public enum EscalationState
+{
+    Open,
+    Acknowledged,
+    Resolved,
+}

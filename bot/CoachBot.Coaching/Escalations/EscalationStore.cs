@@ -1,0 +1,116 @@
+using Dapper;
+using Npgsql;
+
+namespace CoachBot.Coaching.Escalations;
+
+/// <summary>
+/// SQL for escalations. Every state change is a conditional UPDATE … WHERE state … RETURNING, so of two
+/// concurrent clicks exactly one gets a row back and only that one notifies anybody.
+/// </summary>
+public sealed class EscalationStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns = """
+        e.id, e.workspace_id, e.rep_id, e.owner_id, e.reason, e.severity, e.shared_text, e.state, e.created_at,
+        e.acknowledged_at, e.acknowledged_by, e.resolved_at, e.resolved_by, e.resolution_note, e.snoozed_until, e.reassigned_at,
+        e.channel_conversation_id, e.channel_message_id, e.ack_due_at, e.skip_level_due_at, e.reminded_at, e.skip_level_at,
+        e.skip_level_owner_id, e.reminder_job_id, e.skip_level_job_id,
+        (select count(*) from escalation_note n where n.escalation_id = e.id) as note_count
+        """;
+
+    /// <summary>Inserts the escalation, or returns null when one with the same idempotency key exists.</summary>
+    public async Task<long?> TryInsertAsync(long workspaceId, long repId, long? ownerId, EscalationReason reason, EscalationSeverity severity,
+        string? sharedText, string idempotencyKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+            insert into escalation (workspace_id, rep_id, owner_id, reason, severity, shared_text, idempotency_key, created_at)
+            values (@workspaceId, @repId, @ownerId, @reason, @severity, @sharedText, @idempotencyKey, @now)
+            on conflict (idempotency_key) do nothing
+            returning id
+            """,
+            new { workspaceId, repId, ownerId, reason = reason.ToDb(), severity = severity.ToDb(), sharedText, idempotencyKey, now = now.UtcDateTime },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<long?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "select id from escalation where idempotency_key = @idempotencyKey", new { idempotencyKey }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<long?> FindOpenAsync(long repId, EscalationReason reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "select id from escalation where rep_id = @repId and reason = @reason and state <> 'resolved' order by id limit 1",
+            new { repId, reason = reason.ToDb() }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<Escalation?> GetAsync(long id, CancellationToken cancellationToken) =>
+        (await QueryAsync($"select {Columns} from escalation e where e.id = @id", new { id }, cancellationToken)).SingleOrDefault();
+
+    internal Task<IReadOnlyList<Escalation>> ListAsync(string where, object parameters, CancellationToken cancellationToken) =>
+        QueryAsync($"select {Columns} from escalation e where {where} order by e.created_at desc limit 50", parameters, cancellationToken);
+
+    /// <summary>Runs a conditional update; returns the changed escalation, or null when the condition no longer held.</summary>
+    internal async Task<Escalation?> TryChangeAsync(long id, string set, string condition, object parameters, CancellationToken cancellationToken)
+    {
+        var args = new DynamicParameters(parameters);
+        args.Add("id", id);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var changed = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            $"update escalation set {set} where id = @id and ({condition}) returning id", args, cancellationToken: cancellationToken));
+        return changed is null ? null : await GetAsync(id, cancellationToken);
+    }
+
+    public async Task AddNoteAsync(long id, long authorId, string text, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "insert into escalation_note (escalation_id, author_id, text, at) values (@id, @authorId, @text, @now)",
+            new { id, authorId, text, now = now.UtcDateTime }, cancellationToken: cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<Escalation>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<EscalationRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToEscalation()).ToList();
+    }
+
+    private sealed record EscalationRow(
+        long id, long workspace_id, long rep_id, long? owner_id, string reason, string severity, string? shared_text, string state,
+        DateTime created_at, DateTime? acknowledged_at, long? acknowledged_by, DateTime? resolved_at, long? resolved_by,
+        string? resolution_note, DateTime? snoozed_until, DateTime? reassigned_at, string? channel_conversation_id,
+        string? channel_message_id, DateTime? ack_due_at, DateTime? skip_level_due_at, DateTime? reminded_at, DateTime? skip_level_at,
+        long? skip_level_owner_id, string? reminder_job_id, string? skip_level_job_id, long note_count)
+    {
+        public Escalation ToEscalation() => new(
+            id, workspace_id, rep_id, owner_id, EscalationNames.ParseReason(reason), Enum.Parse<EscalationSeverity>(severity, true),
+            shared_text, Enum.Parse<EscalationState>(state, true), Utc(created_at))
+        {
+            AcknowledgedAt = Utc(acknowledged_at),
+            AcknowledgedBy = acknowledged_by,
+            ResolvedAt = Utc(resolved_at),
+            ResolvedBy = resolved_by,
+            ResolutionNote = resolution_note,
+            SnoozedUntil = Utc(snoozed_until),
+            ReassignedAt = Utc(reassigned_at),
+            ChannelConversationId = channel_conversation_id,
+            ChannelMessageId = channel_message_id,
+            AckDueAt = Utc(ack_due_at),
+            SkipLevelDueAt = Utc(skip_level_due_at),
+            RemindedAt = Utc(reminded_at),
+            SkipLevelAt = Utc(skip_level_at),
+            SkipLevelOwnerId = skip_level_owner_id,
+            ReminderJobId = reminder_job_id,
+            SkipLevelJobId = skip_level_job_id,
+            NoteCount = (int)note_count,
+        };
+
+        private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+        private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+    }
+}

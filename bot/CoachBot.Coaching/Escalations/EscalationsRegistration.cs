@@ -1,0 +1,50 @@
+using CoachBot.Coaching.Managers;
+using CoachBot.Coaching.People;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Coaching.Escalations;
+
+public static class EscalationsRegistration
+{
+    /// <summary>
+    /// Escalations (IEscalations, EscalationService) and the managers' side (ManagerInbox). Expects NpgsqlDataSource,
+    /// TimeProvider, the platforms' IChatMessenger(s) and an IEscalationDeadlines (CoachBot.Jobs adds the Hangfire one).
+    /// </summary>
+    public static IServiceCollection AddEscalations(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>());
+        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
+
+        services.TryAddSingleton<PersonDirectory>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<ChatMessengers>();
+        services.TryAddSingleton<ManagersChannel>();
+        services.TryAddSingleton<EscalationStore>();
+        services.TryAddSingleton<OwnerCalendar>();
+        services.TryAddSingleton<EscalationDeadlinePlanner>();
+        services.TryAddSingleton<EscalationNotifier>();
+        services.TryAddSingleton<EscalationService>();
+        services.TryAddSingleton<IEscalations>(s => s.GetRequiredService<EscalationService>());
+        services.TryAddSingleton<EscalationWorkflow>();
+        services.TryAddSingleton<EscalationDeadlineHandler>();
+
+        services.TryAddSingleton<IRepActivitySource, NoRepActivity>();
+        services.TryAddSingleton<ReportingLine>();
+        services.TryAddSingleton<PersonResolver>();
+        services.TryAddSingleton<ManagerAccess>();
+        services.TryAddSingleton<RepSettings>();
+        services.TryAddSingleton<RosterImport>();
+        services.TryAddSingleton<BriefService>();
+        services.TryAddSingleton<StatsQuery>();
+        services.TryAddSingleton<EscalationCommands>();
+        services.TryAddSingleton<RosterCommands>();
+        services.TryAddSingleton<AdminCommands>();
+        services.TryAddSingleton<InsightCommands>();
+        services.TryAddSingleton<ChannelGuard>();
+        services.TryAddSingleton<ManagerHome>();
+        services.TryAddSingleton<ManagerInbox>();
+        return services;
+    }
+}

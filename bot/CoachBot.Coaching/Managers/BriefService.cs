@@ -1,0 +1,92 @@
+using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Escalations;
+using CoachBot.Coaching.People;
+using Dapper;
+using Npgsql;
+
+namespace CoachBot.Coaching.Managers;
+
+/// <summary>Builds weekly briefs, for `brief` and for the weekly DM to every owner.</summary>
+public sealed class BriefService(
+    NpgsqlDataSource dataSource, PersonDirectory people, EscalationStore escalations, IRepActivitySource activity, ChatMessengers messengers,
+    TimeProvider clock)
+{
+    public async Task<CoachMessage?> ForRepAsync(long repId, CancellationToken cancellationToken)
+    {
+        var rep = await people.GetAsync(repId, cancellationToken);
+        if (rep is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var style = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "select style from rep_profile where person_id = @repId", new { repId }, cancellationToken: cancellationToken));
+        var openers = (await connection.QueryAsync<string>(new CommandDefinition(
+            "select text from one_on_one_opener where style = coalesce(@style, 'unknown') order by id", new { style }, cancellationToken: cancellationToken))).ToList();
+        // Same opener all week for a rep, a different one next week.
+        var week = (int)(now.ToUnixTimeSeconds() / (7 * 86400));
+        var opener = openers.Count == 0 ? "How did this week go?" : openers[(int)((week + repId) % openers.Count)];
+        var open = await escalations.ListAsync("e.rep_id = @repId and e.state <> 'resolved'", new { repId }, cancellationToken);
+        var data = new BriefData(rep.DisplayName, style, await activity.GetAsync(repId, now.AddDays(-7), cancellationToken), open, opener);
+        return BriefCard.Render(data, now);
+    }
+
+    public async Task<IReadOnlyList<CoachMessage>> ForPeopleAsync(IEnumerable<long> repIds, CancellationToken cancellationToken)
+    {
+        var briefs = new List<CoachMessage>();
+        foreach (var id in repIds)
+        {
+            if (await ForRepAsync(id, cancellationToken) is { } brief)
+            {
+                briefs.Add(brief);
+            }
+        }
+
+        return briefs;
+    }
+
+    /// <summary>DMs each manager the briefs for their direct reps, once per ISO week (a replayed run sends nothing).</summary>
+    public async Task<int> SendWeeklyAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var weekStart = now.UtcDateTime.Date.AddDays(-(((int)now.DayOfWeek + 6) % 7));
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var owners = (await connection.QueryAsync<long>(new CommandDefinition("""
+            select distinct m.id from person m join person r on r.manager_id = m.id join workspace w on w.id = m.workspace_id
+            where m.role in ('manager', 'admin') and m.reachable and w.disabled_at is null order by m.id
+            """, cancellationToken: cancellationToken))).ToList();
+        var sent = 0;
+        foreach (var ownerId in owners)
+        {
+            var claimed = await connection.ExecuteAsync(new CommandDefinition(
+                "insert into weekly_brief_sent (owner_id, week_start, sent_at) values (@ownerId, @weekStart, @now) on conflict do nothing",
+                new { ownerId, weekStart, now = now.UtcDateTime }, cancellationToken: cancellationToken));
+            var owner = claimed == 1 ? await people.GetAsync(ownerId, cancellationToken) : null;
+            if (owner is null)
+            {
+                continue;
+            }
+
+            var reps = await connection.QueryAsync<long>(new CommandDefinition(
+                "select id from person where manager_id = @ownerId order by display_name", new { ownerId }, cancellationToken: cancellationToken));
+            try
+            {
+                foreach (var brief in await ForPeopleAsync(reps, cancellationToken))
+                {
+                    await messengers.For(owner.Key.Platform).SendDirectAsync(owner.Key, brief, cancellationToken);
+                }
+            }
+            catch (ChatDeliveryException)
+            {
+                // Briefs are best effort and at most once a week; an unreachable owner is skipped, not retried.
+                continue;
+            }
+
+            sent++;
+        }
+
+        return sent;
+    }
+}

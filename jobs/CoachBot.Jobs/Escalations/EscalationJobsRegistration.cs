@@ -1,0 +1,20 @@
+using CoachBot.Coaching.Escalations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CoachBot.Jobs.Escalations;
+
+public static class EscalationJobsRegistration
+{
+    /// <summary>Escalations with their Hangfire deadlines and the weekly briefs recurring job. Call after AddCoachBotJobs().</summary>
+    public static IHostApplicationBuilder AddEscalationJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddEscalations();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IEscalationDeadlines, HangfireEscalationDeadlines>());
+        builder.Services.AddTransient<EscalationDeadlineJob>();
+        builder.Services.AddTransient<WeeklyBriefsJob>();
+        builder.Services.AddHostedService<EscalationJobsRegistrar>();
+        return builder;
+    }
+}

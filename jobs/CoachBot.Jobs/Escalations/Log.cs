@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Jobs.Escalations;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 5501, Level = LogLevel.Error, Message = "Could not register recurring job {JobId}")]
+    public static partial void RecurringRegistrationFailed(ILogger logger, Exception exception, string jobId);
+}

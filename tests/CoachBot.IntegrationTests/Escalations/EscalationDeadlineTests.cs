@@ -1,0 +1,103 @@
+using CoachBot.Coaching.Escalations;
+using CoachBot.Coaching.Managers;
+using CoachBot.Coaching.People;
+using CoachBot.Jobs.Escalations;
+using CoachBot.Testing;
+using CoachBot.Testing.Escalations;
+
+namespace CoachBot.IntegrationTests.Escalations;
+
+public sealed class EscalationDeadlineTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    private static readonly DateTimeOffset Monday0900 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task DeadlinesAreScheduledInTheOwnersWorkingHours()
+    {
+        await using var world = await EscalationWorld.CreateAsync(database);
+        var (_, _, rep) = await TeamAsync(world);
+
+        var id = await world.Get<IEscalations>().RaiseAsync(new EscalationRequest(rep.Id, EscalationReason.NeedHelp, null, "d1"), default);
+
+        var scheduled = world.Deadlines.Scheduled;
+        Assert.Equal([(EscalationStage.Reminder, Monday0900.AddHours(4)), (EscalationStage.SkipLevel, Monday0900.AddHours(8))],
+            scheduled.Select(s => (s.Stage, s.DueAt)));
+        Assert.All(scheduled, s => Assert.Equal(long.Parse(id[2..]), s.EscalationId));
+    }
+
+    [Fact]
+    public async Task UnacknowledgedEscalationRemindsTheOwnerThenGoesToTheirManager()
+    {
+        await using var world = await EscalationWorld.CreateAsync(database);
+        var (director, boss, rep) = await TeamAsync(world);
+        var id = long.Parse((await world.Get<IEscalations>().RaiseAsync(new EscalationRequest(rep.Id, EscalationReason.NeedHelp, "private words", "d2"), default))[2..]);
+        var job = new EscalationDeadlineJob(world.Get<EscalationDeadlineHandler>());
+
+        world.Clock.SetUtcNow(Monday0900.AddHours(4));
+        await job.RunAsync(id, EscalationStage.Reminder, default);
+        await job.RunAsync(id, EscalationStage.Reminder, default); // a replayed job
+
+        var reminder = Assert.Single(world.Messenger.DirectTo(boss.Key));
+        Assert.Contains("Reminder", reminder.Text);
+        var thread = Assert.Single(world.Messenger.Posts, p => p.To.ThreadId is not null);
+        Assert.Equal(EscalationWorld.ManagersChannelId, thread.To.ConversationId);
+        Assert.Empty(world.Messenger.DirectTo(director.Key));
+
+        world.Clock.SetUtcNow(Monday0900.AddHours(8));
+        await job.RunAsync(id, EscalationStage.SkipLevel, default);
+        await job.RunAsync(id, EscalationStage.SkipLevel, default);
+
+        var skip = Assert.Single(world.Messenger.DirectTo(director.Key));
+        Assert.Contains("has waited", skip.Text);
+        Assert.DoesNotContain("private words", skip.Text);
+        Assert.Equal(director.Id, await world.ScalarAsync<long>("select skip_level_owner_id from escalation where id = @id", new { id }));
+
+        // The skip-level manager can act on it.
+        var ack = await world.Get<ManagerInbox>().OnCommandAsync(new Coaching.Chat.InboundCommand(world.Sender("UDIR"), world.ManagersChannel, $"ack E-{id}"), default);
+        Assert.Contains("acknowledged", ack.Messages[0].Text);
+    }
+
+    [Fact]
+    public async Task AcknowledgedOrResolvedEscalationsIgnoreTheirDeadlines()
+    {
+        await using var world = await EscalationWorld.CreateAsync(database);
+        var (director, boss, rep) = await TeamAsync(world);
+        var id = await world.Get<IEscalations>().RaiseAsync(new EscalationRequest(rep.Id, EscalationReason.NeedHelp, null, "d3"), default);
+        await world.Get<ManagerInbox>().OnCommandAsync(new Coaching.Chat.InboundCommand(world.Sender("UBOSS"), world.ManagersChannel, $"resolve {id}"), default);
+        var sentBefore = world.Messenger.Direct.Count + world.Messenger.Posts.Count;
+        var job = new EscalationDeadlineJob(world.Get<EscalationDeadlineHandler>());
+
+        world.Clock.SetUtcNow(Monday0900.AddDays(2));
+        await job.RunAsync(long.Parse(id[2..]), EscalationStage.Reminder, default);
+        await job.RunAsync(long.Parse(id[2..]), EscalationStage.SkipLevel, default);
+
+        Assert.Equal(sentBefore, world.Messenger.Direct.Count + world.Messenger.Posts.Count);
+        Assert.Equal(["job-1", "job-2"], world.Deadlines.Cancelled);
+        Assert.Empty(world.Messenger.DirectTo(director.Key));
+        Assert.Empty(world.Messenger.DirectTo(boss.Key));
+    }
+
+    [Fact]
+    public async Task SnoozedEscalationMovesItsReminderToTheEndOfTheSnooze()
+    {
+        await using var world = await EscalationWorld.CreateAsync(database);
+        var (_, boss, rep) = await TeamAsync(world);
+        var id = await world.Get<IEscalations>().RaiseAsync(new EscalationRequest(rep.Id, EscalationReason.NeedHelp, null, "d4"), default);
+        await world.Get<ManagerInbox>().OnCommandAsync(new Coaching.Chat.InboundCommand(world.Sender("UBOSS"), world.ManagersChannel, $"snooze {id} 1d"), default);
+
+        world.Clock.SetUtcNow(Monday0900.AddHours(4));
+        await new EscalationDeadlineJob(world.Get<EscalationDeadlineHandler>()).RunAsync(long.Parse(id[2..]), EscalationStage.Reminder, default);
+
+        Assert.Empty(world.Messenger.DirectTo(boss.Key));
+        var moved = world.Deadlines.Scheduled[^1];
+        Assert.Equal((EscalationStage.Reminder, Monday0900.AddDays(1)), (moved.Stage, moved.DueAt));
+    }
+
+    private static async Task<(Person Director, Person Boss, Person Rep)> TeamAsync(EscalationWorld world)
+    {
+        var director = await world.AddPersonAsync("UDIR", "Dana Director", PersonRole.Manager);
+        var boss = await world.AddPersonAsync("UBOSS", "Pat Boss", PersonRole.Manager, director);
+        var rep = await world.AddPersonAsync("UREP", "Sam Rep", manager: boss);
+        return (director, boss, rep);
+    }
+}
