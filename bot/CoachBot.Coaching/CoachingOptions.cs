@@ -11,6 +11,12 @@ public sealed class CoachingOptions
     public int RepeatWindowDays { get; set; } = 30;
 
     public TimeSpan RepeatWindow => TimeSpan.FromDays(RepeatWindowDays);
+
+    /// <summary>
+    /// Emails or platform user ids of the first admins. Everyone else gets a role from an admin
+    /// (<c>managers add</c>, <c>import</c>), never from platform admin flags.
+    /// </summary>
+    public string[] Admins { get; set; } = [];
 }
 
 public sealed class CoachingOptionsValidator : IValidateOptions<CoachingOptions>

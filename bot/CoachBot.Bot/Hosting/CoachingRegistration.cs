@@ -1,17 +1,24 @@
 using CoachBot.Coaching;
+using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Conversation;
 using CoachBot.Coaching.Nudges;
+using CoachBot.Coaching.People;
 
 namespace CoachBot.Bot.Hosting;
 
 public static class CoachingRegistration
 {
-    /// <summary>The coaching core: settings from the "Coaching" section (checked at start) and the nudge library.</summary>
+    /// <summary>The coaching core: settings (checked at start), the nudge library, the rep conversation and the one inbox both platforms call.</summary>
     public static WebApplicationBuilder AddCoaching(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CoachingOptions>()
             .BindConfiguration(CoachingOptions.Section)
             .ValidateOnStart();
         builder.Services.AddNudgeLibrary();
+        builder.Services.AddRepConversation();
+        builder.Services.AddSingleton<AdminBootstrap>();
+        builder.Services.AddSingleton<CoachingInbox>();
+        builder.Services.AddSingleton<ICoachingInbox>(s => s.GetRequiredService<CoachingInbox>());
         return builder;
     }
 }

@@ -15,7 +15,8 @@ public interface ICoachingInbox
 
     Task<InboxReply> OnCommandAsync(InboundCommand command, CancellationToken cancellationToken);
 
-    Task OnMemberJoinedAsync(MemberJoined joined, CancellationToken cancellationToken);
+    /// <summary>Returns true when the member must be removed (a non-manager in the managers' channel) and the platform can do so.</summary>
+    Task<bool> OnMemberJoinedAsync(MemberJoined joined, CancellationToken cancellationToken);
 
     /// <summary>The person's home view (Slack App Home tab): profile, schedule and, for managers, open escalations.</summary>
     Task<CoachMessage> GetHomeAsync(Sender from, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CoachBot.Coaching.Escalations;
+using CoachBot.Coaching.Profiles;
 using static CoachBot.Coaching.Managers.ManagerCommand;
 
 namespace CoachBot.Coaching.Managers;
@@ -9,11 +10,7 @@ public static partial class ManagerCommandParser
 {
     public static readonly string[] Styles = ["driver", "expressive", "amiable", "analytical"];
     public static readonly string[] Races = ["sprint", "middle", "distance"];
-    public static readonly string[] Skills =
-    [
-        "prospecting", "discovery", "demo", "objection-handling", "negotiation", "closing",
-        "pipeline-hygiene", "account-growth", "forecasting", "self-management",
-    ];
+    public static readonly string[] Skills = FocusSkills.All.Select(s => s.ToDbValue()).ToArray();
 
     public static ManagerCommand Parse(string? text)
     {
@@ -76,9 +73,10 @@ public static partial class ManagerCommandParser
         var skills = new List<string>();
         var end = args.Count;
         while (end > 1 && args[end - 1].Split(',', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } parts
-               && parts.All(p => Skills.Contains(p.ToLowerInvariant())))
+               && parts.All(p => FocusSkills.TryParse(p, out _)))
         {
-            skills.InsertRange(0, parts.Select(p => p.ToLowerInvariant()));
+            // Stored as the profile's own values (objection_handling), whatever alias the manager typed.
+            skills.InsertRange(0, parts.Select(p => FocusSkills.TryParse(p, out var skill) ? skill.ToDbValue() : p));
             end--;
         }
 

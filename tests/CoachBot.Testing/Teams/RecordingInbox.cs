@@ -45,10 +45,10 @@ public sealed class RecordingInbox : ICoachingInbox
         return Task.FromResult(OnCommand(command));
     }
 
-    public Task OnMemberJoinedAsync(MemberJoined joined, CancellationToken cancellationToken)
+    public Task<bool> OnMemberJoinedAsync(MemberJoined joined, CancellationToken cancellationToken)
     {
         Received.Enqueue(joined);
-        return Task.CompletedTask;
+        return Task.FromResult(false);
     }
 
     public Task<CoachMessage> GetHomeAsync(Sender from, CancellationToken cancellationToken) =>

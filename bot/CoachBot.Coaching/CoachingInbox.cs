@@ -1,0 +1,87 @@
+using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Conversation;
+using CoachBot.Coaching.Escalations;
+using CoachBot.Coaching.Managers;
+using CoachBot.Coaching.People;
+
+namespace CoachBot.Coaching;
+
+/// <summary>
+/// The core's one front door: registers whoever writes, then routes to the rep conversation or the manager side.
+/// Manager-ness always comes from CoachBot's own roster, never from the platform.
+/// </summary>
+public sealed class CoachingInbox(
+    RepInbox reps,
+    ManagerInbox managers,
+    PersonDirectory people,
+    AdminBootstrap admins,
+    RosterImport roster) : ICoachingInbox
+{
+    // Words that only mean something as manager commands; a rep typing them is refused (and audited) by the manager side.
+    private static readonly HashSet<string> ManagerOnlyVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "reps", "rep", "nudge", "escalations", "ack", "resolve", "reassign", "note", "brief", "stats", "import", "managers", "keywords",
+    };
+
+    public async Task<InboxReply> OnConversationStartedAsync(Sender from, ChatAddress directConversation, CancellationToken cancellationToken)
+    {
+        await RegisterAsync(from, cancellationToken);
+        return await reps.OnConversationStartedAsync(from, directConversation, cancellationToken);
+    }
+
+    public async Task<InboxReply> OnMessageAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        await RegisterAsync(message.From, cancellationToken);
+        return await reps.OnMessageAsync(message, cancellationToken);
+    }
+
+    public async Task<InboxReply> OnCommandAsync(InboundCommand command, CancellationToken cancellationToken)
+    {
+        var person = await RegisterAsync(command.From, cancellationToken);
+        return person.IsManager || IsManagerCommand(command.Text)
+            ? await managers.OnCommandAsync(command, cancellationToken)
+            : await reps.OnCommandAsync(command, cancellationToken);
+    }
+
+    public async Task<InboxReply> OnActionAsync(InboundAction action, CancellationToken cancellationToken)
+    {
+        await RegisterAsync(action.From, cancellationToken);
+        if (action.ActionId.StartsWith(EscalationActions.Prefix, StringComparison.Ordinal))
+        {
+            return await managers.OnActionAsync(action, cancellationToken);
+        }
+
+        return RepInbox.HandlesAction(action.ActionId)
+            ? await reps.OnActionAsync(action, cancellationToken)
+            : InboxReply.None;
+    }
+
+    public async Task<bool> OnMemberJoinedAsync(MemberJoined joined, CancellationToken cancellationToken)
+    {
+        var verdict = await managers.OnMemberJoinedAsync(joined, cancellationToken);
+        return verdict.RemoveMember;
+    }
+
+    public async Task<CoachMessage> GetHomeAsync(Sender from, CancellationToken cancellationToken)
+    {
+        await RegisterAsync(from, cancellationToken);
+        var home = await reps.GetHomeAsync(from, cancellationToken);
+        var managerBlocks = await managers.GetHomeBlocksAsync(from, cancellationToken);
+        return managerBlocks.Count == 0 ? home : home with { Blocks = [.. home.Blocks, new DividerBlock(), .. managerBlocks] };
+    }
+
+    internal static bool IsManagerCommand(string text)
+    {
+        var trimmed = text.Trim().TrimStart('/');
+        var verb = trimmed.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        // "style @sam driver" names someone else: that is a manager command even though "style" alone is a rep's.
+        return ManagerOnlyVerbs.Contains(verb) || trimmed.Contains("<@", StringComparison.Ordinal) || trimmed.Contains(" @", StringComparison.Ordinal);
+    }
+
+    private async Task<Person> RegisterAsync(Sender from, CancellationToken cancellationToken)
+    {
+        var person = await people.UpsertAsync(from, cancellationToken);
+        await roster.ApplyPendingAsync(person.Id, cancellationToken);
+        return await admins.ApplyAsync(await people.GetAsync(person.Id, cancellationToken) ?? person, cancellationToken);
+    }
+}
