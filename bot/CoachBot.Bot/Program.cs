@@ -1,5 +1,6 @@
 using CoachBot.Bot.Health;
 using CoachBot.Bot.Hosting;
+using CoachBot.Bot.Slack;
 using CoachBot.Jobs.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,10 +9,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCoachBotStorage();
 builder.AddCoachBotJobs();
 builder.AddCoachBotHealth();
+builder.AddSlack();
 
 var app = builder.Build();
 
 app.MapCoachBotHealth();
+app.MapSlack();
 
 return await app.RunCoachBotAsync(args);
 

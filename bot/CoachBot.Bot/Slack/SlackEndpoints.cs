@@ -1,0 +1,20 @@
+namespace CoachBot.Bot.Slack;
+
+public static class SlackEndpoints
+{
+    /// <summary>The three Request URLs of deploy/slack/manifest.yaml; nothing is mapped while Slack is off.</summary>
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
+    {
+        if (app.ServiceProvider.GetService<SlackInboundStore>() is null)
+        {
+            SlackEndpointLog.Off(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints)));
+            return app;
+        }
+
+        var slack = app.MapGroup("/slack").RequireSlackSignature().DisableAntiforgery();
+        slack.MapPost("/events", SlackEventsEndpoint.HandleAsync).WithMetadata(SlackPayloadType.Json);
+        slack.MapPost("/commands", SlackCommandsEndpoint.HandleAsync).WithMetadata(SlackPayloadType.Form);
+        slack.MapPost("/interactions", SlackInteractionsEndpoint.HandleAsync).WithMetadata(SlackPayloadType.Form);
+        return app;
+    }
+}

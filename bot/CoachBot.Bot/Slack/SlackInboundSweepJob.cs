@@ -1,0 +1,25 @@
+using CoachBot.Jobs.Hosting;
+using Hangfire;
+
+namespace CoachBot.Bot.Slack;
+
+/// <summary>Re-enqueues recorded requests whose job was never created (a crash between recording and enqueueing).</summary>
+public sealed class SlackInboundSweepJob(SlackInboundStore store, IBackgroundJobClient jobs, ILogger<SlackInboundSweepJob> logger)
+{
+    public const string RecurringId = "slack-inbound-sweep";
+    private static readonly TimeSpan StrandedAfter = TimeSpan.FromMinutes(2);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var stranded = await store.ListStrandedAsync(StrandedAfter, cancellationToken);
+        foreach (var id in stranded)
+        {
+            jobs.Enqueue<SlackInboundJob>(JobQueues.Send, job => job.RunAsync(id, CancellationToken.None));
+        }
+
+        if (stranded.Count > 0)
+        {
+            SlackEndpointLog.Swept(logger, stranded.Count);
+        }
+    }
+}
