@@ -5,7 +5,8 @@ public static class SlackEndpoints
     /// <summary>The three Request URLs of deploy/slack/manifest.yaml; nothing is mapped while Slack is off.</summary>
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
     {
-        if (app.ServiceProvider.GetService<SlackInboundStore>() is null)
+        // Asks whether Slack was registered without building anything, so bad settings still fail in RunCoachBotAsync's one line.
+        if (!app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(SlackInboundStore)))
         {
             SlackEndpointLog.Off(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints)));
             return app;
