@@ -1,4 +1,9 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CoachBot.Bot.Slack;
+using Json.Schema;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace CoachBot.Bot.Tests.Slack;
@@ -6,7 +11,24 @@ namespace CoachBot.Bot.Tests.Slack;
 // The shipped manifest and the code must agree: same paths, every handled event subscribed, the scopes the calls need.
 public sealed class SlackManifestTests
 {
+    private static readonly string Root = FindRoot();
     private static readonly YamlMappingNode Manifest = Load();
+
+    [Fact]
+    public void IsValidAgainstSlacksPublishedManifestSchema()
+    {
+        // Draft-07 keeps reusable parts under "definitions", which the library treats as an unknown keyword unless allowed.
+        var options = new BuildOptions { Dialect = Dialect.Draft07.With([], null, null, allowUnknownKeywords: true) };
+        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(Root, "deploy", "slack", "schema", "slack-app-manifest.schema.1.0.0.json")), options);
+
+        var manifest = ToJson(Manifest)!.AsObject();
+        var result = schema.Evaluate(JsonSerializer.SerializeToElement(manifest), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        manifest["features"]!["app_home"]!["messages_tab"] = true;
+        var broken = schema.Evaluate(JsonSerializer.SerializeToElement(manifest));
+
+        Assert.True(result.IsValid, string.Join("; ", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        Assert.False(broken.IsValid);
+    }
 
     [Fact]
     public void RequestUrlsPointAtTheMappedEndpoints()
@@ -52,7 +74,7 @@ public sealed class SlackManifestTests
     private static IList<YamlNode> Sequence(params string[] path) =>
         ((YamlSequenceNode)path.Aggregate((YamlNode)Manifest, (current, key) => ((YamlMappingNode)current)[key])).Children;
 
-    private static YamlMappingNode Load()
+    private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CoachBot.sln")))
@@ -60,9 +82,25 @@ public sealed class SlackManifestTests
             directory = directory.Parent;
         }
 
+        return directory!.FullName;
+    }
+
+    private static YamlMappingNode Load()
+    {
         var stream = new YamlStream();
-        using var reader = File.OpenText(Path.Combine(directory!.FullName, "deploy", "slack", "manifest.yaml"));
+        using var reader = File.OpenText(Path.Combine(Root, "deploy", "slack", "manifest.yaml"));
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }
+
+    // YAML 1.2 core schema: unquoted true/false and numbers are typed, everything else is a string.
+    private static JsonNode? ToJson(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new JsonObject(map.Children.Select(c => KeyValuePair.Create(c.Key.ToString(), ToJson(c.Value)))),
+        YamlSequenceNode list => new JsonArray([.. list.Children.Select(ToJson)]),
+        YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } b => JsonValue.Create(b.Value == "true"),
+        YamlScalarNode { Style: ScalarStyle.Plain } n when long.TryParse(n.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+        YamlScalarNode scalar => JsonValue.Create(scalar.Value),
+        _ => null,
+    };
 }
