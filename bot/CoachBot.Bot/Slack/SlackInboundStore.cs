@@ -77,4 +77,14 @@ public sealed class SlackInboundStore(NpgsqlDataSource dataSource)
             new { olderThan }, cancellationToken: cancellationToken));
         return ids.ToList();
     }
+
+    /// <summary>Forgets Slack dedupe keys once Slack's retries are long over, and finished requests after a week.</summary>
+    public async Task<int> PruneAsync(TimeSpan keepDedupeKeys, TimeSpan keepFinished, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            delete from processed_event where platform = 'slack' and received_at < now() - @keepDedupeKeys;
+            delete from slack_inbound where processed_at < now() - @keepFinished;
+            """, new { keepDedupeKeys, keepFinished }, cancellationToken: cancellationToken));
+    }
 }

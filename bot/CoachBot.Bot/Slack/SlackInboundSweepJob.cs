@@ -3,11 +3,16 @@ using Hangfire;
 
 namespace CoachBot.Bot.Slack;
 
-/// <summary>Re-enqueues recorded requests whose job was never created (a crash between recording and enqueueing).</summary>
+/// <summary>
+/// Re-enqueues recorded requests whose job was never created (a crash between recording and enqueueing), and prunes
+/// dedupe keys after a day (Slack's retries end within minutes) and finished requests after a week.
+/// </summary>
 public sealed class SlackInboundSweepJob(SlackInboundStore store, IBackgroundJobClient jobs, ILogger<SlackInboundSweepJob> logger)
 {
     public const string RecurringId = "slack-inbound-sweep";
     private static readonly TimeSpan StrandedAfter = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan KeepDedupeKeys = TimeSpan.FromDays(1);
+    private static readonly TimeSpan KeepFinished = TimeSpan.FromDays(7);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -21,5 +26,7 @@ public sealed class SlackInboundSweepJob(SlackInboundStore store, IBackgroundJob
         {
             SlackEndpointLog.Swept(logger, stranded.Count);
         }
+
+        await store.PruneAsync(KeepDedupeKeys, KeepFinished, cancellationToken);
     }
 }

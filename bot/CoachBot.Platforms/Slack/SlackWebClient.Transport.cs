@@ -100,7 +100,7 @@ public sealed partial class SlackWebClient
         {
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                var retryAfter = response.Headers.RetryAfter?.Delta ?? DefaultRetryAfter;
+                var retryAfter = RetryAfter(response.Headers.RetryAfter);
                 SlackLog.RateLimited(logger, method, policy.TeamId, retryAfter, attempt);
                 if (policy.RateKey is { } key)
                 {
@@ -135,12 +135,12 @@ public sealed partial class SlackWebClient
                 throw new SlackApiException(method, $"http_{(int)response.StatusCode}_not_json", SlackErrors.ClassifyStatus((int)response.StatusCode));
             }
 
-            if ((bool?)body["ok"] == true)
+            if (body.Bool("ok") == true)
             {
                 return body;
             }
 
-            var error = (string?)body["error"] ?? "unknown_error";
+            var error = body.Str("error") ?? "unknown_error";
             var errorClass = SlackErrors.Classify(error);
             if (errorClass == SlackErrorClass.WorkspaceFatal && policy.TeamId is { } team)
             {
@@ -151,6 +151,17 @@ public sealed partial class SlackWebClient
             // Slack's "ratelimited" in a 200 body was refused outright; other retryable codes may have done the work.
             throw new SlackApiException(method, error, errorClass) { NotProcessed = error is "ratelimited" or "rate_limited" };
         }
+    }
+
+    // Slack sends whole seconds; an HTTP date is honoured too, and a missing or past value still pauses briefly.
+    private TimeSpan RetryAfter(RetryConditionHeaderValue? header)
+    {
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return header?.Date is { } date && date - time.GetUtcNow() is var untilDate && untilDate > TimeSpan.Zero ? untilDate : DefaultRetryAfter;
     }
 
     private static TimeSpan Backoff(int attempt) =>
