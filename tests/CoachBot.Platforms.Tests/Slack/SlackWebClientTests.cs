@@ -159,7 +159,7 @@ public sealed class SlackWebClientTests(SlackClientFixture fixture) : IClassFixt
     public async Task PacesPostsToOneChannelThroughTheSharedGate()
     {
         var (team, channel) = (SlackClientFixture.NewTeam(), "C" + SlackClientFixture.NewUser()[1..]);
-        var client = fixture.CreateClient(o => o.PostPerChannelPerSecond = 4);
+        var client = fixture.CreateClient(o => o.PostPerChannelPerSecond = 2);
 
         for (var i = 0; i < 3; i++)
         {
@@ -167,8 +167,8 @@ public sealed class SlackWebClientTests(SlackClientFixture fixture) : IClassFixt
         }
 
         var calls = Slack.CallsTo("chat.postMessage").Where(c => c.Arg("channel") == channel).ToList();
-        // Three posts at 4/s need at least two gaps of 250 ms.
-        Assert.True(calls[2].At - calls[0].At >= TimeSpan.FromMilliseconds(450), $"spread {calls[2].At - calls[0].At}");
+        // Three posts at 2/s take two 500 ms gaps; the margin covers the first call's own round trip.
+        Assert.True(calls[2].At - calls[0].At >= TimeSpan.FromMilliseconds(750), $"spread {calls[2].At - calls[0].At}");
         await using var command = fixture.Database.DataSource.CreateCommand("select count(*) from rate_gate where key in ($1, $2)");
         command.Parameters.AddWithValue(SlackWebClient.PostRateKey(team));
         command.Parameters.AddWithValue(SlackWebClient.ChannelRateKey(team, channel));
