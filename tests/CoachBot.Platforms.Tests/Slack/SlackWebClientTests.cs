@@ -203,4 +203,31 @@ public sealed class SlackWebClientTests(SlackClientFixture fixture) : IClassFixt
 
         Assert.Equal(new SlackIdentity(FakeSlackServer.TeamId, FakeSlackServer.BotUserId, FakeSlackServer.BotId), me);
     }
+
+    [Fact]
+    public async Task ListsChannelMembersAndRemovesSomeone()
+    {
+        var channel = "C" + SlackClientFixture.NewUser()[1..];
+        Slack.SetMembers(channel, "U1", "U2", FakeSlackServer.BotUserId);
+        var client = fixture.CreateClient();
+
+        var members = await client.GetMembersAsync(SlackClientFixture.NewTeam(), channel, CancellationToken.None);
+        await client.KickAsync(SlackClientFixture.NewTeam(), channel, "U2", CancellationToken.None);
+
+        Assert.Equal(["U1", "U2", FakeSlackServer.BotUserId], members);
+        var kick = Slack.CallsTo("conversations.kick").Last();
+        Assert.Equal((channel, "U2"), (kick.Arg("channel"), kick.Arg("user")));
+    }
+
+    [Fact]
+    public async Task PostsEphemeralAndPublishesHome()
+    {
+        var client = fixture.CreateClient();
+
+        await client.PostEphemeralAsync(SlackClientFixture.NewTeam(), "C1", "U1", CoachMessage.Plain("only you"), CancellationToken.None);
+        await client.PublishHomeAsync(SlackClientFixture.NewTeam(), "U1", CoachMessage.Plain("home"), CancellationToken.None);
+
+        Assert.Equal(("C1", "U1"), (Slack.CallsTo("chat.postEphemeral").Last().Arg("channel"), Slack.CallsTo("chat.postEphemeral").Last().Arg("user")));
+        Assert.Equal("home", (string)Slack.CallsTo("views.publish").Last().Args["view"]!["type"]!);
+    }
 }
