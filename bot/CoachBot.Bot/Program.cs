@@ -1,5 +1,6 @@
 using CoachBot.Bot.Health;
 using CoachBot.Bot.Hosting;
+using CoachBot.Bot.Slack;
 using CoachBot.Bot.Teams;
 using CoachBot.Jobs.Escalations;
 using CoachBot.Jobs.Hosting;
@@ -13,13 +14,15 @@ builder.AddCoaching();
 builder.AddEscalationJobs();
 builder.AddCoachBotHealth();
 
-// Chat platforms.
+// Chat platforms: each is off unless its credentials are configured.
+builder.AddSlack();
 builder.AddTeams();
 
 var app = builder.Build();
 
 app.MapCoachBotHealth();
 app.MapTeams();
+app.MapSlack();
 
 return await app.RunCoachBotAsync(args);
 

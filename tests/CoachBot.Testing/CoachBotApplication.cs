@@ -20,7 +20,7 @@ public class CoachBotApplication(PostgresDatabase database) : WebApplicationFact
         ["Jobs:SchemaName"] = "hangfire",
     };
 
-    private readonly List<Action<IServiceCollection>> _services = [];
+    private readonly List<Action<IServiceCollection>> _services = [HangfireGlobalLogging.Silence];
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using CoachBot.Coaching.Chat;
+using CoachBot.Platforms.Slack;
+using Microsoft.Extensions.Primitives;
+
+namespace CoachBot.Bot.Slack;
+
+/// <summary>The fields of a slash command CoachBot uses; stored as JSON when the answer is finished by a job.</summary>
+internal sealed record SlackCommand(string TeamId, string UserId, string UserName, string ChannelId, string Text, string TriggerId, string? ResponseUrl)
+{
+    public static SlackCommand? From(Dictionary<string, StringValues> form)
+    {
+        string? Field(string key) => form.TryGetValue(key, out var value) && value.Count == 1 ? value[0] : null;
+        if (Field("team_id") is not { Length: > 0 } team || Field("user_id") is not { Length: > 0 } user
+            || Field("channel_id") is not { Length: > 0 } channel || Field("trigger_id") is not { Length: > 0 } trigger
+            || Field("command") is not { Length: > 1 })
+        {
+            return null;
+        }
+
+        return new SlackCommand(team, user, Field("user_name") ?? "", channel, Field("text") ?? "", trigger, Field("response_url"));
+    }
+
+    public static SlackCommand? From(JsonObject json) =>
+        json.Str("team_id") is { } team && json.Str("user_id") is { } user && json.Str("channel_id") is { } channel
+            ? new SlackCommand(team, user, json.Str("user_name") ?? "", channel, json.Str("text") ?? "", json.Str("trigger_id") ?? "", json.Str("response_url"))
+            : null;
+
+    public InboundCommand ToInbound() => new(
+        new Sender(new PersonKey(ChatPlatform.Slack, TeamId, UserId), UserName),
+        new ChatAddress(ChatPlatform.Slack, TeamId, ChannelId),
+        Text.Trim());
+
+    public JsonObject ToJson() => new()
+    {
+        ["team_id"] = TeamId,
+        ["user_id"] = UserId,
+        ["user_name"] = UserName,
+        ["channel_id"] = ChannelId,
+        ["text"] = Text,
+        ["trigger_id"] = TriggerId,
+        ["response_url"] = ResponseUrl,
+    };
+}

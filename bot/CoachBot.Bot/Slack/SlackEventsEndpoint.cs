@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http.Features;
+using CoachBot.Jobs.Hosting;
+using CoachBot.Platforms.Slack;
+using Hangfire;
+
+namespace CoachBot.Bot.Slack;
+
+/// <summary>POST /slack/events: verified JSON → url_verification, or dedupe on event_id → record → enqueue → 200.</summary>
+internal static class SlackEventsEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        HttpContext http, SlackInboundStore store, SlackWorkspaces workspaces, SlackBotIdentity identity, IBackgroundJobClient jobs,
+        ILogger<SlackInboundJob> logger, CancellationToken cancellationToken)
+    {
+        var request = http.Features.GetRequiredFeature<VerifiedSlackRequest>();
+        if (SlackJson.ParseObject(request.Body) is not { } envelope || envelope.Str("type") is not { } type)
+        {
+            SlackEndpointLog.Malformed(logger, http.Request.Path, "event JSON");
+            return TypedResults.BadRequest();
+        }
+
+        switch (type)
+        {
+            case "url_verification":
+                return envelope.Str("challenge") is { } challenge ? TypedResults.Text(challenge) : TypedResults.BadRequest();
+            case "app_rate_limited":
+                SlackEndpointLog.AppRateLimited(logger, envelope.Str("team_id") ?? "?");
+                return TypedResults.Ok();
+            case not "event_callback":
+                return TypedResults.Ok();
+        }
+
+        if (envelope.Str("event_id") is not { Length: > 0 } eventId
+            || envelope.Str("team_id") is not { Length: > 0 } teamId
+            || envelope.Obj("event") is not { } inner)
+        {
+            SlackEndpointLog.Malformed(logger, http.Request.Path, "event_callback");
+            return TypedResults.BadRequest();
+        }
+
+        var eventType = inner.Str("type") ?? "";
+        if (SlackEventFilter.IgnoreReason(inner, identity.Known) is { } reason)
+        {
+            SlackEndpointLog.Ignored(logger, eventType, reason);
+            return TypedResults.Ok();
+        }
+
+        if (eventType == "app_uninstalled" || (eventType == "tokens_revoked" && inner.Obj("tokens").Arr("bot") is { Count: > 0 }))
+        {
+            // Idempotent and quick: stop sending at once; people, profiles and history stay.
+            await workspaces.DisableAsync(teamId, eventType, cancellationToken);
+            SlackEndpointLog.WorkspaceRemoved(logger, teamId, eventType);
+            return TypedResults.Ok();
+        }
+
+        if (eventType == "tokens_revoked")
+        {
+            return TypedResults.Ok();
+        }
+
+        var id = await store.RecordAsync(eventId, teamId, SlackInboundJob.Event, System.Text.Encoding.UTF8.GetString(request.Body), cancellationToken);
+        if (id is null)
+        {
+            SlackEndpointLog.Duplicate(logger, eventId, request.RetryNum, request.RetryReason);
+            return TypedResults.Ok();
+        }
+
+        jobs.Enqueue<SlackInboundJob>(JobQueues.Send, job => job.RunAsync(id.Value, CancellationToken.None));
+        return TypedResults.Ok();
+    }
+}

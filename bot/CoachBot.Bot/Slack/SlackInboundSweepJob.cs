@@ -1,0 +1,32 @@
+using CoachBot.Jobs.Hosting;
+using Hangfire;
+
+namespace CoachBot.Bot.Slack;
+
+/// <summary>
+/// Re-enqueues recorded requests whose job was never created (a crash between recording and enqueueing), and prunes
+/// dedupe keys after a day (Slack's retries end within minutes) and finished requests after a week.
+/// </summary>
+public sealed class SlackInboundSweepJob(SlackInboundStore store, IBackgroundJobClient jobs, ILogger<SlackInboundSweepJob> logger)
+{
+    public const string RecurringId = "slack-inbound-sweep";
+    private static readonly TimeSpan StrandedAfter = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan KeepDedupeKeys = TimeSpan.FromDays(1);
+    private static readonly TimeSpan KeepFinished = TimeSpan.FromDays(7);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var stranded = await store.ListStrandedAsync(StrandedAfter, cancellationToken);
+        foreach (var id in stranded)
+        {
+            jobs.Enqueue<SlackInboundJob>(JobQueues.Send, job => job.RunAsync(id, CancellationToken.None));
+        }
+
+        if (stranded.Count > 0)
+        {
+            SlackEndpointLog.Swept(logger, stranded.Count);
+        }
+
+        await store.PruneAsync(KeepDedupeKeys, KeepFinished, cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+using CoachBot.Platforms.Slack;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Bot.Slack;
+
+/// <summary>
+/// In the background after start: schedules the stranded-request sweep and learns the bot's own ids with auth.test
+/// (a working token re-enables its workspace; a dead one disables it). Never blocks or fails the start.
+/// </summary>
+internal sealed class SlackStartupService(
+    IServiceScopeFactory scopes, SlackBotIdentity identity, SlackWorkspaces workspaces, IRecurringJobManager recurring,
+    IOptions<SlackOptions> options, ILogger<SlackStartupService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            recurring.AddOrUpdate<SlackInboundSweepJob>(
+                SlackInboundSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+
+            using var scope = scopes.CreateScope();
+            var me = await identity.GetAsync(scope.ServiceProvider.GetRequiredService<SlackWebClient>(), stoppingToken);
+            await workspaces.EnableAsync(me.TeamId, me.UserId, stoppingToken);
+            SlackEndpointLog.Identified(logger, me.UserId, me.BotId, me.TeamId);
+        }
+        catch (SlackApiException ex)
+        {
+            SlackEndpointLog.AuthTestFailed(logger, ex.Error);
+            if (ex.ErrorClass == SlackErrorClass.WorkspaceFatal && options.Value.TeamId is { Length: > 0 } team)
+            {
+                await workspaces.DisableAsync(team, $"auth.test: {ex.Error}", CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            SlackEndpointLog.AuthTestFailed(logger, ex.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Platforms.Slack;
+
+/// <summary>Slack with no credentials is off; half the credentials, or bad limits, stop the host with the key's name.</summary>
+public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        var hasToken = !string.IsNullOrWhiteSpace(options.BotToken);
+        var hasSecret = !string.IsNullOrWhiteSpace(options.SigningSecret);
+        if (!hasToken && !hasSecret)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var failures = new List<string>();
+        if (!hasSecret)
+        {
+            failures.Add("Slack:SigningSecret is missing while Slack:BotToken is set: copy it from the app's Basic Information page, or unset both to turn Slack off.");
+        }
+
+        if (!hasToken)
+        {
+            failures.Add("Slack:BotToken is missing while Slack:SigningSecret is set: install the app and copy its xoxb- token, or unset both to turn Slack off.");
+        }
+        else if (!options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
+        {
+            failures.Add("Slack:BotToken must be a bot token starting with xoxb-.");
+        }
+
+        if (!options.ApiBaseUrl.IsAbsoluteUri || !options.ApiBaseUrl.AbsolutePath.EndsWith('/'))
+        {
+            failures.Add("Slack:ApiBaseUrl must be an absolute URL ending with '/', e.g. https://slack.com/api/.");
+        }
+
+        if (options.PostPerChannelPerSecond is <= 0 or > 100)
+        {
+            failures.Add("Slack:PostPerChannelPerSecond must be between 0 and 100.");
+        }
+
+        if (options.PostPerWorkspacePerMinute is < 1 or > 100_000)
+        {
+            failures.Add("Slack:PostPerWorkspacePerMinute must be between 1 and 100000.");
+        }
+
+        if (options.MaxAttempts is < 1 or > 10)
+        {
+            failures.Add("Slack:MaxAttempts must be between 1 and 10.");
+        }
+
+        if (options.OverallDeadline < TimeSpan.FromSeconds(1) || options.OverallDeadline > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Slack:OverallDeadline must be between 00:00:01 and 00:10:00.");
+        }
+
+        if (options.MaxRequestBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            failures.Add("Slack:MaxRequestBytes must be between 1024 and 16777216.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,29 @@
+using CoachBot.Bot.Slack;
+using CoachBot.Testing;
+using CoachBot.Testing.Slack;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachBot.Bot.Tests.Slack;
+
+public sealed class SlackInboundSweepTests(PostgresDatabase database) : SlackPipelineTest(database), IClassFixture<PostgresDatabase>
+{
+    [Fact]
+    public async Task AStrandedRequestIsPickedUpAgainAndOldDedupeKeysAreForgotten()
+    {
+        await Client.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("U0ANA", "stranded"), eventId: "EvOLD"));
+        await using (var age = Database.DataSource.CreateCommand(
+            "update slack_inbound set received_at = now() - interval '10 minutes'; update processed_event set received_at = now() - interval '2 days'"))
+        {
+            await age.ExecuteNonQueryAsync();
+        }
+
+        using (var scope = App.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SlackInboundSweepJob>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(2, await CountAsync("select count(*) from hangfire.job where invocationdata::text like '%SlackInboundJob%'"));
+        Assert.Equal(0, await CountAsync("select count(*) from processed_event where event_id = 'EvOLD'"));
+        Assert.Equal(1, await PendingInboundAsync());
+    }
+}

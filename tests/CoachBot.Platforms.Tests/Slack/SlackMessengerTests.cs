@@ -1,0 +1,65 @@
+using CoachBot.Coaching.Chat;
+using CoachBot.Platforms.Slack;
+
+namespace CoachBot.Platforms.Tests.Slack;
+
+public sealed class SlackMessengerTests(SlackClientFixture fixture) : IClassFixture<SlackClientFixture>
+{
+    private SlackMessenger Messenger() => new(fixture.CreateClient());
+
+    private static PersonKey NewPerson() => new(ChatPlatform.Slack, SlackClientFixture.NewTeam(), SlackClientFixture.NewUser());
+
+    [Fact]
+    public async Task SendsToThePersonsDmAndReturnsTheRealChannelForUpdates()
+    {
+        var person = NewPerson();
+
+        var sent = await Messenger().SendDirectAsync(person, CoachMessage.Plain("hello"), CancellationToken.None);
+        await Messenger().UpdateAsync(sent, CoachMessage.Plain("hello ✓"), CancellationToken.None);
+
+        Assert.StartsWith("D", sent.Conversation.ConversationId);
+        var update = fixture.Slack.CallsTo("chat.update").Last();
+        Assert.Equal((sent.Conversation.ConversationId, sent.MessageId), (update.Arg("channel"), update.Arg("ts")));
+    }
+
+    [Fact]
+    public async Task FindsADeliveryByTheIdInItsMetadata()
+    {
+        var person = NewPerson();
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var ids = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        var sent = new List<SentMessage>();
+        foreach (var id in ids)
+        {
+            sent.Add(await Messenger().SendDirectAsync(person, CoachMessage.Plain("nudge") with { DeliveryId = id }, CancellationToken.None));
+        }
+
+        var found = await Messenger().FindDeliveryAsync(person, ids[1], DateTimeOffset.FromUnixTimeSeconds(1_772_000_000), CancellationToken.None);
+        var missing = await Messenger().FindDeliveryAsync(person, Guid.NewGuid(), since, CancellationToken.None);
+
+        Assert.Equal(sent[1], found);
+        Assert.Null(missing);
+        Assert.Equal("true", fixture.Slack.CallsTo("conversations.history").Last().Arg("include_all_metadata"));
+    }
+
+    [Fact]
+    public async Task FindsNothingWhenThePersonHasNoDmYet() =>
+        Assert.Null(await Messenger().FindDeliveryAsync(NewPerson(), Guid.NewGuid(), DateTimeOffset.UtcNow, CancellationToken.None));
+
+    [Theory]
+    [InlineData("user_not_found", ChatFailureKind.Unreachable)]
+    [InlineData("messages_tab_disabled", ChatFailureKind.Unreachable)]
+    [InlineData("invalid_blocks", ChatFailureKind.Permanent)]
+    [InlineData("account_inactive", ChatFailureKind.WorkspaceFatal)]
+    public async Task ReportsSlackErrorsAsClassifiedDeliveryFailures(string error, ChatFailureKind kind)
+    {
+        fixture.Slack.FailNext("chat.postMessage", error);
+
+        var failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger().SendDirectAsync(NewPerson(), CoachMessage.Plain("x"), CancellationToken.None));
+
+        Assert.Equal((kind, error), (failure.Kind, failure.Code));
+    }
+
+    [Fact]
+    public void SaysItCanReconcile() => Assert.True(Messenger().CanReconcile);
+}
