@@ -1,0 +1,4 @@
+using CoachBot.LocalWorkspace;
+
+var app = WorkspaceApp.Build(args);
+await app.RunAsync();
