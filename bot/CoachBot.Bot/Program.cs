@@ -1,3 +1,4 @@
+using CoachBot.Bot.Demo;
 using CoachBot.Bot.Health;
 using CoachBot.Bot.Hosting;
 using CoachBot.Jobs.Hosting;
@@ -6,12 +7,14 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Storage first: migrations must run before anything reads or schedules.
 builder.AddCoachBotStorage();
+builder.AddDemo();
 builder.AddCoachBotJobs();
 builder.AddCoachBotHealth();
 
 var app = builder.Build();
 
 app.MapCoachBotHealth();
+app.MapDemo();
 
 return await app.RunCoachBotAsync(args);
 
