@@ -21,6 +21,8 @@ public static class WorkspaceApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddOptions<WorkspaceOptions>()
             .BindConfiguration(WorkspaceOptions.Section)
             .ValidateDataAnnotations()

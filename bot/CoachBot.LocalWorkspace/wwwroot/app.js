@@ -149,7 +149,7 @@ function message(m, conversation) {
   body.className = "msg-body";
   const time = new Date(parseFloat(m.ts) * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   body.innerHTML = (m.ephemeral ? `<span class="only-you">👁 Only visible to you</span>` : "") +
-    `<div class="msg-meta"><span class="name">${BlockKit.esc(name)}</span>${m.fromBot ? '<span class="app">APP</span>' : ""}` +
+    `<div class="msg-meta"><span class="name">${BlockKit.esc(name)}</span>${m.fromBot ? '<span class="app-badge">APP</span>' : ""}` +
     `<span class="time">${time}</span>${m.edited ? ' <span class="edited">(edited)</span>' : ""}</div>`;
   const ctx = { names: nameOf, onClick: (block, element) => click(conversation.id, m.ts, block, element) };
   if (m.blocks?.length) {
