@@ -195,7 +195,15 @@ public sealed class WorkspaceState
             changed = _changed.Task;
         }
 
-        await Task.WhenAny(changed, Task.Delay(timeout, _time, cancellationToken));
+        try
+        {
+            await changed.WaitAsync(timeout, _time, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // Either way the caller gets the current version; the browser simply polls again.
+        }
+
         return Version;
     }
 

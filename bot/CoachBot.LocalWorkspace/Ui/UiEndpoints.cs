@@ -19,11 +19,13 @@ public static class UiEndpoints
             managersChannelId = state.ManagersChannelId,
             people = state.Roster.People,
         }));
-        ui.MapGet("/state", async (string @as, long? since, WorkspaceState state, CancellationToken cancellationToken) =>
+        ui.MapGet("/state", async (string @as, long? since, WorkspaceState state, IHostApplicationLifetime lifetime, CancellationToken cancellationToken) =>
         {
             if (since is { } known)
             {
-                await state.WaitForChangeAsync(known, LongPoll, cancellationToken);
+                // Shutting down ends open long polls at once instead of holding the host for their full wait.
+                using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+                await state.WaitForChangeAsync(known, LongPoll, stopping.Token);
             }
 
             return TypedResults.Ok(UiSnapshot.For(state, @as));

@@ -73,7 +73,8 @@ function render() {
   const conversation = snapshot.conversations.find(c => c.id === ui.channel) ?? snapshot.conversations.find(c => c.id === dmOf(ui.as));
   ui.channel = conversation.id;
   const isDm = conversation.kind === "im";
-  $("conv-title").textContent = isDm ? ui.workspace.bot.name : `🔒 ${conversation.name}`;
+  $("conv-title").textContent = isDm ? ui.workspace.bot.name : conversation.name;
+  $("conv-title").classList.toggle("private", !isDm);
   $("conv-tabs").hidden = !isDm;
   for (const tab of $("conv-tabs").querySelectorAll("button")) tab.classList.toggle("active", tab.dataset.tab === ui.tab);
   $("conv-members").hidden = isDm;
@@ -93,7 +94,7 @@ function render() {
 function renderSidebar(snapshot) {
   const channels = $("channels");
   channels.replaceChildren(...snapshot.conversations.filter(c => c.kind !== "im").map(c =>
-    item(`🔒 ${c.name}`, c.id === ui.channel, () => { ui.channel = c.id; render(); }, { channelId: c.id })));
+    item(c.name, c.id === ui.channel, () => { ui.channel = c.id; render(); }, { channelId: c.id }, "private")));
   if (!channels.children.length) channels.appendChild(Object.assign(document.createElement("li"), { className: "sub", textContent: "(none you are in)" }));
   $("apps").replaceChildren(item(`● ${ui.workspace.bot.name}`, ui.channel === dmOf(ui.as), () => { ui.channel = dmOf(ui.as); render(); }, { channelId: dmOf(ui.as) }));
   $("people").replaceChildren(...ui.workspace.people.map(p => {
@@ -105,9 +106,10 @@ function renderSidebar(snapshot) {
   }));
 }
 
-function item(text, active, onClick, data) {
+function item(text, active, onClick, data, cls) {
   const li = document.createElement("li");
   li.textContent = text;
+  if (cls) li.classList.add(cls);
   li.classList.toggle("active", active);
   Object.assign(li.dataset, data);
   li.addEventListener("click", onClick);
@@ -148,7 +150,7 @@ function message(m, conversation) {
   const body = document.createElement("div");
   body.className = "msg-body";
   const time = new Date(parseFloat(m.ts) * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  body.innerHTML = (m.ephemeral ? `<span class="only-you">👁 Only visible to you</span>` : "") +
+  body.innerHTML = (m.ephemeral ? `<span class="only-you">Only visible to you</span>` : "") +
     `<div class="msg-meta"><span class="name">${BlockKit.esc(name)}</span>${m.fromBot ? '<span class="app-badge">APP</span>' : ""}` +
     `<span class="time">${time}</span>${m.edited ? ' <span class="edited">(edited)</span>' : ""}</div>`;
   const ctx = { names: nameOf, onClick: (block, element) => click(conversation.id, m.ts, block, element) };

@@ -29,12 +29,12 @@ public sealed class LocalWorkspaceHost : IAsyncDisposable
     public string BotToken { get; }
 
     /// <summary>Starts a workspace whose outbound traffic goes to <paramref name="coachBotUrl"/>, signed with a fresh secret.</summary>
-    public static async Task<LocalWorkspaceHost> StartAsync(Uri coachBotUrl, string? signingSecret = null, string? botToken = null)
+    public static async Task<LocalWorkspaceHost> StartAsync(Uri coachBotUrl, string? signingSecret = null, string? botToken = null, int port = 0)
     {
         signingSecret ??= Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         botToken ??= $"xoxb-test-{Guid.NewGuid():N}";
         var app = WorkspaceApp.Build([
-            "--Urls", "http://127.0.0.1:0",
+            "--Urls", $"http://127.0.0.1:{port}",
             "--Workspace:SigningSecret", signingSecret,
             "--Workspace:BotToken", botToken,
             "--Workspace:CoachBotUrl", coachBotUrl.ToString(),
@@ -42,6 +42,14 @@ public sealed class LocalWorkspaceHost : IAsyncDisposable
         ]);
         await app.StartAsync();
         return new LocalWorkspaceHost(app, signingSecret, botToken);
+    }
+
+    /// <summary>A free loopback port, for when CoachBot must know the workspace's address before the workspace starts.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Calls the fake Web API the way CoachBot's client does: JSON body, bearer token.</summary>
