@@ -35,6 +35,7 @@ public static class WorkspaceApp
         builder.Services.AddSingleton<ResponseUrls>();
         builder.Services.AddHttpClient<CoachBotClient>((services, http) =>
             http.BaseAddress = services.GetRequiredService<IOptions<WorkspaceOptions>>().Value.CoachBotUrl);
+        builder.Services.AddSingleton<SlashCommands>();
         builder.Services.AddSingleton<WorkspaceActions>();
 
         var app = builder.Build();

@@ -50,7 +50,7 @@ internal static class ChatMethods
         // chat.update needs the conversation id itself: for DMs the D… id, never a user id.
         var channel = args.Required("channel");
         var ts = args.String("ts") ?? throw new ApiErrorException("message_not_found");
-        if (state.Read((conversations, _) => conversations.ContainsKey(channel)) is false)
+        if (state.Read(conversations => conversations.ContainsKey(channel)) is false)
         {
             throw new ApiErrorException("channel_not_found");
         }

@@ -55,7 +55,7 @@ internal static class ConversationMethods
         var oldest = Ts(args.String("oldest")) ?? 0m;
         var latest = Ts(args.String("latest")) ?? decimal.MaxValue;
         var includeMetadata = args.Flag("include_all_metadata");
-        var matching = state.Read((_, _) => conversation.Messages
+        var matching = state.Read(_ => conversation.Messages
             .Where(m => m.EphemeralFor is null)
             .Where(m => Ts(m.Ts) is { } ts && (inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest))
             .OrderByDescending(m => Ts(m.Ts))
@@ -98,7 +98,7 @@ internal static class ConversationMethods
     private static Conversation Visible(ApiArgs args, WorkspaceState state)
     {
         var id = args.Required("channel");
-        var conversation = state.Read((conversations, _) => conversations.GetValueOrDefault(id));
+        var conversation = state.Read(conversations => conversations.GetValueOrDefault(id));
         return conversation is not null && state.IsMember(conversation, state.Ids.BotUserId)
             ? conversation
             : throw new ApiErrorException("channel_not_found");

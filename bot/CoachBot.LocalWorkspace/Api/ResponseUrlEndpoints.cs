@@ -19,7 +19,7 @@ public static class ResponseUrlEndpoints
         var hook = hooks.Use(token);
         if (hook is null)
         {
-            state.AddLog("in", "response_url", "error: expired_url");
+            state.Log.Add("in", "response_url", "error: expired_url");
             return Results.Text("expired_url", statusCode: StatusCodes.Status404NotFound);
         }
 
@@ -34,7 +34,7 @@ public static class ResponseUrlEndpoints
         }
 
         var error = reply is null ? "invalid_payload" : AppReply.Apply(state, hook.Channel, hook.User, hook.MessageTs, reply);
-        state.AddLog("in", "response_url", error is null ? "ok" : $"error: {error}");
+        state.Log.Add("in", "response_url", error is null ? "ok" : $"error: {error}");
         return error is null ? Results.Text("ok") : Results.Text(error, statusCode: StatusCodes.Status400BadRequest);
     }
 }

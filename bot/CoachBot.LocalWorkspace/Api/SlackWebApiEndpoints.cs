@@ -74,7 +74,7 @@ public static class SlackWebApiEndpoints
 
     private static IResult Reply(WorkspaceState state, string method, JsonObject result)
     {
-        state.AddLog("in", method, result["ok"]?.GetValue<bool>() == true ? "ok" : $"error: {result["error"]}");
+        state.Log.Add("in", method, result["ok"]?.GetValue<bool>() == true ? "ok" : $"error: {result["error"]}");
         return Results.Text(result.ToJsonString(), "application/json; charset=utf-8");
     }
 

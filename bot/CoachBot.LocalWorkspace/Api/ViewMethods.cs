@@ -27,11 +27,11 @@ internal static class ViewMethods
 
         ChatMethods.AssignIds(blocks);
         var expectedHash = args.String("hash");
-        if (expectedHash is not null && state.HomeView(user)?["hash"]?.GetValue<string>() is { } current && current != expectedHash)
+        if (expectedHash is not null && state.Homes.For(user)?["hash"]?.GetValue<string>() is { } current && current != expectedHash)
         {
             throw new ApiErrorException("hash_conflict");
         }
 
-        return Api.Ok(new JsonObject { ["view"] = state.PublishHome(user, view) });
+        return Api.Ok(new JsonObject { ["view"] = state.Homes.Publish(user, view, state.Ids) });
     }
 }

@@ -59,7 +59,7 @@ public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOp
             delivery = new Delivery(null, null, "", "dispatch_failed");
         }
 
-        state.AddLog("out", what, delivery.Outcome);
+        state.Log.Add("out", what, delivery.Outcome);
         return delivery;
     }
 

@@ -11,15 +11,15 @@ public sealed class WorkspaceState
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Conversation> _conversations = [];
-    private readonly Dictionary<string, JsonObject> _homeViews = [];
-    private readonly List<ProtocolLogEntry> _log = [];
     private readonly TimeProvider _time;
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastTsMicros;
 
     public WorkspaceState(DemoRoster roster, WorkspaceOptions options, TimeProvider time)
     {
         _time = time;
+        Feed = new ChangeFeed(time);
+        Log = new ProtocolLog(Feed, time);
+        Homes = new HomeViews(Feed, time);
         Roster = roster;
         Ids = new DemoIds(options.TeamId, roster.Bot.UserId, roster.Bot.BotId, roster.Bot.AppId);
         foreach (var person in roster.People)
@@ -39,7 +39,9 @@ public sealed class WorkspaceState
     public DemoRoster Roster { get; }
     public DemoIds Ids { get; }
     public string ManagersChannelId { get; }
-    public long Version { get; private set; }
+    public ChangeFeed Feed { get; }
+    public ProtocolLog Log { get; }
+    public HomeViews Homes { get; }
     public DateTimeOffset Now => _time.GetUtcNow();
 
     public static string DmIdOf(string userId) => "D" + userId[1..];
@@ -61,11 +63,11 @@ public sealed class WorkspaceState
         }
     }
 
-    public T Read<T>(Func<IReadOnlyDictionary<string, Conversation>, IReadOnlyDictionary<string, JsonObject>, T> read)
+    public T Read<T>(Func<IReadOnlyDictionary<string, Conversation>, T> read)
     {
         lock (_gate)
         {
-            return read(_conversations, _homeViews);
+            return read(_conversations);
         }
     }
 
@@ -135,78 +137,6 @@ public sealed class WorkspaceState
         }
     }
 
-    public JsonObject PublishHome(string userId, JsonObject view)
-    {
-        lock (_gate)
-        {
-            var previous = _homeViews.GetValueOrDefault(userId);
-            view["id"] = previous?["id"]?.DeepClone() ?? $"V0HOME{userId[1..]}";
-            view["hash"] = $"{_time.GetUtcNow().ToUnixTimeMilliseconds()}.{Random.Shared.Next():x8}";
-            view["team_id"] = Ids.TeamId;
-            view["app_id"] = Ids.AppId;
-            view["bot_id"] = Ids.BotId;
-            _homeViews[userId] = view;
-            Changed();
-            return (JsonObject)view.DeepClone();
-        }
-    }
-
-    public JsonObject? HomeView(string userId)
-    {
-        lock (_gate)
-        {
-            return _homeViews.GetValueOrDefault(userId)?.DeepClone() as JsonObject;
-        }
-    }
-
-    public void AddLog(string direction, string what, string outcome)
-    {
-        lock (_gate)
-        {
-            _log.Add(new ProtocolLogEntry(_time.GetUtcNow(), direction, what, outcome));
-            if (_log.Count > 60)
-            {
-                _log.RemoveAt(0);
-            }
-
-            Changed();
-        }
-    }
-
-    public IReadOnlyList<ProtocolLogEntry> Log()
-    {
-        lock (_gate)
-        {
-            return _log.ToList();
-        }
-    }
-
-    /// <summary>Waits until something changes after <paramref name="since"/>, or the timeout passes.</summary>
-    public async Task<long> WaitForChangeAsync(long since, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        Task changed;
-        lock (_gate)
-        {
-            if (Version != since)
-            {
-                return Version;
-            }
-
-            changed = _changed.Task;
-        }
-
-        try
-        {
-            await changed.WaitAsync(timeout, _time, cancellationToken);
-        }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-        {
-            // Either way the caller gets the current version; the browser simply polls again.
-        }
-
-        return Version;
-    }
-
     public string NextTs()
     {
         lock (_gate)
@@ -231,13 +161,6 @@ public sealed class WorkspaceState
         }
     }
 
-    private void Changed()
-    {
-        Version++;
-        var waiting = _changed;
-        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        waiting.TrySetResult();
-    }
+    // Called under the lock; waking the long polls is cheap and does not call back into this class.
+    private void Changed() => Feed.Notify();
 }
-
-public sealed record ProtocolLogEntry(DateTimeOffset At, string Direction, string What, string Outcome);

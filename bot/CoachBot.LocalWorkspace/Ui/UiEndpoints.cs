@@ -25,7 +25,7 @@ public static class UiEndpoints
             {
                 // Shutting down ends open long polls at once instead of holding the host for their full wait.
                 using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-                await state.WaitForChangeAsync(known, LongPoll, stopping.Token);
+                await state.Feed.WaitForChangeAsync(known, LongPoll, stopping.Token);
             }
 
             return TypedResults.Ok(UiSnapshot.For(state, @as));

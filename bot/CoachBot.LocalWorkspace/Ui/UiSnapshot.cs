@@ -8,8 +8,8 @@ public sealed record UiSnapshot(long Version, IReadOnlyList<UiSnapshot.Conversat
 {
     public static UiSnapshot For(WorkspaceState state, string viewer)
     {
-        var version = state.Version;
-        var conversations = state.Read((all, homes) => all.Values
+        var version = state.Feed.Version;
+        var conversations = state.Read(all => all.Values
             .Where(c => c.Members.Contains(viewer))
             .Select(c => new ConversationView(
                 c.Id,
@@ -22,7 +22,7 @@ public sealed record UiSnapshot(long Version, IReadOnlyList<UiSnapshot.Conversat
                         m.EphemeralFor is not null, m.Edited, m.Revision))
                     .ToList()))
             .ToList());
-        return new UiSnapshot(version, conversations, state.HomeView(viewer), state.Log());
+        return new UiSnapshot(version, conversations, state.Homes.For(viewer), state.Log.Entries());
     }
 
     public sealed record ConversationView(string Id, string Kind, string Name, IReadOnlyList<string> Members, IReadOnlyList<MessageView> Messages);

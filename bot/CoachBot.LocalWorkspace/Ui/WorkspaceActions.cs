@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachBot.LocalWorkspace.Outbound;
 using CoachBot.LocalWorkspace.Roster;
@@ -7,10 +6,8 @@ using CoachBot.LocalWorkspace.State;
 namespace CoachBot.LocalWorkspace.Ui;
 
 /// <summary>What a person does in the browser, turned into Slack's outbound traffic. Returns an error code, or null.</summary>
-public sealed class WorkspaceActions(WorkspaceState state, CoachBotClient coachBot, ResponseUrls responseUrls, TimeProvider time)
+public sealed class WorkspaceActions(WorkspaceState state, CoachBotClient coachBot, ResponseUrls responseUrls, SlashCommands slashCommands, TimeProvider time)
 {
-    private const string Command = "/coach";
-
     public async Task<string?> SendAsync(string asUser, string channel, string typed)
     {
         if (Prepare(asUser, channel) is not ({ } person, { } conversation))
@@ -26,7 +23,7 @@ public sealed class WorkspaceActions(WorkspaceState state, CoachBotClient coachB
 
         if (trimmed.StartsWith('/'))
         {
-            await SlashCommandAsync(person, conversation, trimmed);
+            await slashCommands.RunAsync(person, conversation, trimmed);
             return null;
         }
 
@@ -70,7 +67,7 @@ public sealed class WorkspaceActions(WorkspaceState state, CoachBotClient coachB
     public async Task<string?> ClickHomeAsync(string asUser, string blockId, string actionId)
     {
         var person = state.Roster.Find(asUser);
-        var view = person is null ? null : state.HomeView(person.UserId);
+        var view = person is null ? null : state.Homes.For(person.UserId);
         if (person is null || view is null)
         {
             return "view_not_found";
@@ -93,7 +90,7 @@ public sealed class WorkspaceActions(WorkspaceState state, CoachBotClient coachB
             return "invalid_arguments";
         }
 
-        var inner = SlackPayloads.AppHomeOpened(asUser, WorkspaceState.DmIdOf(asUser), tab, state.HomeView(asUser), state.NextTs());
+        var inner = SlackPayloads.AppHomeOpened(asUser, WorkspaceState.DmIdOf(asUser), tab, state.Homes.For(asUser), state.NextTs());
         await coachBot.PostEventAsync(SlackPayloads.EventCallback(state, inner, time.GetUtcNow()), $"event app_home_opened ({tab})");
         return null;
     }
@@ -120,49 +117,6 @@ public sealed class WorkspaceActions(WorkspaceState state, CoachBotClient coachB
         return null;
     }
 
-    private async Task SlashCommandAsync(DemoPerson person, Conversation conversation, string typed)
-    {
-        var parts = typed.Split(' ', 2, StringSplitOptions.TrimEntries);
-        if (!parts[0].Equals(Command, StringComparison.OrdinalIgnoreCase))
-        {
-            AppReply.Slackbot(state, conversation, person.UserId, $"{parts[0]} is not a valid command. In this workspace only {Command} is installed.");
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        var text = parts.Length > 1 ? TypedText.ToSlack(parts[1], state) : "";
-        var fields = new Dictionary<string, string>
-        {
-            ["token"] = "demo-legacy-verification-token",
-            ["team_id"] = state.Ids.TeamId,
-            ["team_domain"] = state.Roster.TeamDomain,
-            ["channel_id"] = conversation.Id,
-            ["channel_name"] = conversation.Kind == ConversationKind.DirectMessage ? "directmessage" : conversation.Name,
-            ["user_id"] = person.UserId,
-            ["user_name"] = person.Handle,
-            ["command"] = Command,
-            ["text"] = text,
-            ["api_app_id"] = state.Ids.AppId,
-            ["is_enterprise_install"] = "false",
-            ["response_url"] = responseUrls.Create(conversation.Id, person.UserId, null).ToString(),
-            ["trigger_id"] = SlackPayloads.TriggerId(now),
-        };
-        var delivery = await coachBot.PostCommandAsync(fields, $"command {Command}");
-        if (!delivery.Succeeded)
-        {
-            AppReply.Slackbot(state, conversation, person.UserId, $"{Command} failed with the error \"{delivery.Failure ?? "dispatch_failed"}\"");
-        }
-        else if (delivery.Body.Trim().Length > 0)
-        {
-            var reply = delivery.ContentType == "application/json" ? TryParse(delivery.Body) : new JsonObject { ["text"] = delivery.Body };
-            var error = reply is null ? "invalid_payload" : AppReply.Apply(state, conversation.Id, person.UserId, null, reply);
-            if (error is not null)
-            {
-                AppReply.Slackbot(state, conversation, person.UserId, $"{Command} failed with the error \"{error}\"");
-            }
-        }
-    }
-
     private void ReportFailure(Conversation conversation, DemoPerson person, Delivery delivery)
     {
         if (!delivery.Succeeded)
@@ -174,19 +128,7 @@ public sealed class WorkspaceActions(WorkspaceState state, CoachBotClient coachB
     private (DemoPerson, Conversation)? Prepare(string asUser, string channel)
     {
         var person = state.Roster.Find(asUser);
-        var conversation = state.Read((conversations, _) => conversations.GetValueOrDefault(channel));
+        var conversation = state.Read(conversations => conversations.GetValueOrDefault(channel));
         return person is null || conversation is null || !state.IsMember(conversation, person.UserId) ? null : (person, conversation);
-    }
-
-    private static JsonObject? TryParse(string body)
-    {
-        try
-        {
-            return JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
