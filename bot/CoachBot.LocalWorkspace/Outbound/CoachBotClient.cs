@@ -10,6 +10,10 @@ namespace CoachBot.LocalWorkspace.Outbound;
 /// <summary>Posts signed events, slash commands and interactions to CoachBot's real Slack endpoints, like Slack does.</summary>
 public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOptions> options, WorkspaceState state, TimeProvider time, ILogger<CoachBotClient> logger)
 {
+    // CoachBot in demo mode checks signature freshness against its demo clock, so requests are stamped in that time too.
+    private readonly Lock _offsetGate = new();
+    private long? _demoOffsetMinutes;
+
     public Task<Delivery> PostEventAsync(JsonObject envelope, string what) =>
         SendSignedAsync("slack/events", Encoding.UTF8.GetBytes(envelope.ToJsonString()), "application/json", what);
 
@@ -23,7 +27,13 @@ public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOp
     public async Task<Delivery> DemoAsync(HttpMethod method, string pathAndQuery)
     {
         using var request = new HttpRequestMessage(method, pathAndQuery.TrimStart('/'));
-        return await SendAsync(request, $"demo {pathAndQuery}");
+        var delivery = await SendAsync(request, $"demo {pathAndQuery}");
+        if (delivery.Succeeded && TryReadOffset(delivery.Body) is { } offset)
+        {
+            SetOffset(offset, onlyIfUnknown: false);
+        }
+
+        return delivery;
     }
 
     public static string FormEncode(IEnumerable<KeyValuePair<string, string>> fields) =>
@@ -31,12 +41,59 @@ public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOp
 
     private async Task<Delivery> SendSignedAsync(string path, byte[] body, string contentType, string what)
     {
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        var timestamp = (time.GetUtcNow() + await DemoOffsetAsync()).ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.Add(SlackSigner.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(SlackSigner.SignatureHeader, SlackSigner.Sign(options.Value.SigningSecret, timestamp, body));
         return await SendAsync(request, what);
+    }
+
+    private async Task<TimeSpan> DemoOffsetAsync()
+    {
+        if (Offset() is null)
+        {
+            var clock = await DemoAsync(HttpMethod.Get, "demo/clock");
+            if (clock.Status is { } status && !clock.Succeeded)
+            {
+                // CoachBot answered but has no demo clock: it runs on real time.
+                SetOffset(0, onlyIfUnknown: true);
+                LogNoDemoClock(logger, status);
+            }
+        }
+
+        return TimeSpan.FromMinutes(Offset() ?? 0);
+    }
+
+    private long? Offset()
+    {
+        lock (_offsetGate)
+        {
+            return _demoOffsetMinutes;
+        }
+    }
+
+    private void SetOffset(long minutes, bool onlyIfUnknown)
+    {
+        lock (_offsetGate)
+        {
+            if (!onlyIfUnknown || _demoOffsetMinutes is null)
+            {
+                _demoOffsetMinutes = minutes;
+            }
+        }
+    }
+
+    private static long? TryReadOffset(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body)?["offsetMinutes"]?.GetValue<long>();
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
     }
 
     private async Task<Delivery> SendAsync(HttpRequestMessage request, string what)
@@ -62,6 +119,9 @@ public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOp
         state.Log.Add("out", what, delivery.Outcome);
         return delivery;
     }
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "CoachBot has no demo clock (HTTP {Status}); signing requests with real time")]
+    private static partial void LogNoDemoClock(ILogger logger, int status);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "CoachBot is not reachable at {Url}: {Reason}")]
     private static partial void LogUnreachable(ILogger logger, string url, string reason);

@@ -48,6 +48,7 @@ public sealed class LocalWorkspaceBrowserTests(WorkspaceBrowser browser) : IClas
         var delivery = await _app.WaitForAsync(d => d.Kind == "events", "a message event");
 
         Assert.True(delivery.SignatureValid);
+        Assert.InRange(long.Parse(delivery.Timestamp), DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         Assert.StartsWith("application/json", delivery.ContentType);
         var envelope = delivery.Json;
         Assert.Equal("event_callback", envelope["type"]?.GetValue<string>());
@@ -64,6 +65,20 @@ public sealed class LocalWorkspaceBrowserTests(WorkspaceBrowser browser) : IClas
         Assert.Equal(message["ts"]?.GetValue<string>(), message["event_ts"]?.GetValue<string>());
         Assert.Null(message["subtype"]);
         await Expect(ui.MessageContaining("Called 3 of 5 <accounts> & booked one")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task AfterAFastForwardRequestsAreSignedInCoachBotsDemoTime()
+    {
+        _app.DemoOffsetMinutes = 1440;
+        var ui = new WorkspacePage(await browser.OpenAsync(_workspace.BaseUrl, "U0REPAVA"));
+        await Expect(ui.ClockNow).ToContainTextAsync("(+1 d)");
+
+        await ui.TypeAsync("still on track?");
+        var delivery = await _app.WaitForAsync(d => d.Kind == "events", "a message event");
+
+        Assert.True(delivery.SignatureValid);
+        Assert.InRange(long.Parse(delivery.Timestamp), DateTimeOffset.UtcNow.AddDays(1).AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds());
     }
 
     [Fact]

@@ -41,6 +41,10 @@ public sealed class SlackStandIn : IAsyncDisposable
 
     public IReadOnlyCollection<SlackDelivery> Received => _received.ToArray();
 
+    /// <summary>When set, the stand-in plays CoachBot in demo mode: GET /demo/clock reports this offset and
+    /// signature freshness is judged against the moved clock, as CoachBot's verifier does with its TimeProvider.</summary>
+    public long? DemoOffsetMinutes { get; set; }
+
     public static async Task<SlackStandIn> StartAsync(string signingSecret)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -49,6 +53,9 @@ public sealed class SlackStandIn : IAsyncDisposable
         var app = builder.Build();
         var standIn = new SlackStandIn(app, signingSecret);
         app.MapPost("/slack/{kind}", standIn.HandleAsync);
+        app.MapGet("/demo/clock", () => standIn.DemoOffsetMinutes is { } offset
+            ? Results.Json(new { now = DateTimeOffset.UtcNow.AddMinutes(offset), offsetMinutes = offset })
+            : Results.NotFound());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         standIn.BaseUrl = new Uri(address.TrimEnd('/') + "/");
@@ -90,7 +97,7 @@ public sealed class SlackStandIn : IAsyncDisposable
         var body = buffer.ToArray();
         var timestamp = request.Headers["X-Slack-Request-Timestamp"].ToString();
         var signature = request.Headers["X-Slack-Signature"].ToString();
-        var delivery = new SlackDelivery(kind, request.ContentType ?? "", Encoding.UTF8.GetString(body), IsSignedCorrectly(timestamp, signature, body));
+        var delivery = new SlackDelivery(kind, request.ContentType ?? "", Encoding.UTF8.GetString(body), IsSignedCorrectly(timestamp, signature, body), timestamp);
         var reply = kind switch
         {
             "commands" when OnCommand is not null => await OnCommand(delivery),
@@ -114,7 +121,8 @@ public sealed class SlackStandIn : IAsyncDisposable
 
     private bool IsSignedCorrectly(string timestamp, string signature, byte[] body)
     {
-        if (!long.TryParse(timestamp, out var seconds) || Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - seconds) > 300)
+        var now = DateTimeOffset.UtcNow.AddMinutes(DemoOffsetMinutes ?? 0).ToUnixTimeSeconds();
+        if (!long.TryParse(timestamp, out var seconds) || Math.Abs(now - seconds) > 300)
         {
             return false;
         }
@@ -128,7 +136,7 @@ public sealed class SlackStandIn : IAsyncDisposable
 }
 
 /// <summary>One request the stand-in received: its kind (events, commands, interactions), raw body and signature check.</summary>
-public sealed record SlackDelivery(string Kind, string ContentType, string Body, bool SignatureValid)
+public sealed record SlackDelivery(string Kind, string ContentType, string Body, bool SignatureValid, string Timestamp)
 {
     public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
 
