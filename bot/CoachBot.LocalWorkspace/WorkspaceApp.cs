@@ -27,7 +27,8 @@ public static class WorkspaceApp
             .BindConfiguration(WorkspaceOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new WorkspaceClock(TimeProvider.System));
+        builder.Services.AddSingleton<TimeProvider>(services => services.GetRequiredService<WorkspaceClock>());
         builder.Services.AddSingleton(DemoRoster.LoadEmbedded());
         builder.Services.AddSingleton<SelfUrl>();
         builder.Services.AddSingleton(services => new WorkspaceState(

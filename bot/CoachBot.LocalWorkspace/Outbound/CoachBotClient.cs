@@ -8,12 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.LocalWorkspace.Outbound;
 
 /// <summary>Posts signed events, slash commands and interactions to CoachBot's real Slack endpoints, like Slack does.</summary>
-public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOptions> options, WorkspaceState state, TimeProvider time, ILogger<CoachBotClient> logger)
+public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOptions> options, WorkspaceState state, WorkspaceClock clock, ILogger<CoachBotClient> logger)
 {
-    // CoachBot in demo mode checks signature freshness against its demo clock, so requests are stamped in that time too.
-    private readonly Lock _offsetGate = new();
-    private long? _demoOffsetMinutes;
-
     public Task<Delivery> PostEventAsync(JsonObject envelope, string what) =>
         SendSignedAsync("slack/events", Encoding.UTF8.GetBytes(envelope.ToJsonString()), "application/json", what);
 
@@ -30,7 +26,7 @@ public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOp
         var delivery = await SendAsync(request, $"demo {pathAndQuery}");
         if (delivery.Succeeded && TryReadOffset(delivery.Body) is { } offset)
         {
-            SetOffset(offset, onlyIfUnknown: false);
+            clock.Follow(TimeSpan.FromMinutes(offset));
         }
 
         return delivery;
@@ -41,7 +37,9 @@ public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOp
 
     private async Task<Delivery> SendSignedAsync(string path, byte[] body, string contentType, string what)
     {
-        var timestamp = (time.GetUtcNow() + await DemoOffsetAsync()).ToUnixTimeSeconds();
+        // CoachBot in demo mode judges signature freshness by its demo clock, so requests are stamped in that time.
+        await SynchronizeClockAsync();
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.Add(SlackSigner.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -49,38 +47,19 @@ public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOp
         return await SendAsync(request, what);
     }
 
-    private async Task<TimeSpan> DemoOffsetAsync()
+    private async Task SynchronizeClockAsync()
     {
-        if (Offset() is null)
+        if (clock.IsSynchronized)
         {
-            var clock = await DemoAsync(HttpMethod.Get, "demo/clock");
-            if (clock.Status is { } status && !clock.Succeeded)
-            {
-                // CoachBot answered but has no demo clock: it runs on real time.
-                SetOffset(0, onlyIfUnknown: true);
-                LogNoDemoClock(logger, status);
-            }
+            return;
         }
 
-        return TimeSpan.FromMinutes(Offset() ?? 0);
-    }
-
-    private long? Offset()
-    {
-        lock (_offsetGate)
+        var answer = await DemoAsync(HttpMethod.Get, "demo/clock");
+        if (answer.Status is { } status && !answer.Succeeded)
         {
-            return _demoOffsetMinutes;
-        }
-    }
-
-    private void SetOffset(long minutes, bool onlyIfUnknown)
-    {
-        lock (_offsetGate)
-        {
-            if (!onlyIfUnknown || _demoOffsetMinutes is null)
-            {
-                _demoOffsetMinutes = minutes;
-            }
+            // CoachBot answered but has no demo clock: it runs on real time.
+            clock.Follow(TimeSpan.Zero);
+            LogNoDemoClock(logger, status);
         }
     }
 

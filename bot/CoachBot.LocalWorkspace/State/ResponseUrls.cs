@@ -27,11 +27,18 @@ public sealed class ResponseUrls(SelfUrl self, TimeProvider time)
             return null;
         }
 
-        return Interlocked.Increment(ref hook.Uses) <= MaxUses ? hook : null;
+        return hook.TakeUse() <= MaxUses ? hook : null;
     }
 
-    public sealed record Hook(string Channel, string User, string? MessageTs, DateTimeOffset ExpiresAt)
+    public sealed class Hook(string channel, string user, string? messageTs, DateTimeOffset expiresAt)
     {
-        public int Uses;
+        private int _uses;
+
+        public string Channel { get; } = channel;
+        public string User { get; } = user;
+        public string? MessageTs { get; } = messageTs;
+        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+
+        public int TakeUse() => Interlocked.Increment(ref _uses);
     }
 }

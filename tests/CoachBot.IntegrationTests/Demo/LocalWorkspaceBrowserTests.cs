@@ -68,7 +68,7 @@ public sealed class LocalWorkspaceBrowserTests(WorkspaceBrowser browser) : IClas
     }
 
     [Fact]
-    public async Task AfterAFastForwardRequestsAreSignedInCoachBotsDemoTime()
+    public async Task AfterAFastForwardTheWorkspaceSignsAndStampsInCoachBotsDemoTime()
     {
         _app.DemoOffsetMinutes = 1440;
         var ui = new WorkspacePage(await browser.OpenAsync(_workspace.BaseUrl, "U0REPAVA"));
@@ -78,7 +78,10 @@ public sealed class LocalWorkspaceBrowserTests(WorkspaceBrowser browser) : IClas
         var delivery = await _app.WaitForAsync(d => d.Kind == "events", "a message event");
 
         Assert.True(delivery.SignatureValid);
-        Assert.InRange(long.Parse(delivery.Timestamp), DateTimeOffset.UtcNow.AddDays(1).AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds());
+        var tomorrow = (From: DateTimeOffset.UtcNow.AddDays(1).AddMinutes(-5).ToUnixTimeSeconds(), To: DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds());
+        Assert.InRange(long.Parse(delivery.Timestamp), tomorrow.From, tomorrow.To);
+        Assert.InRange(delivery.Json["event_time"]!.GetValue<long>(), tomorrow.From, tomorrow.To);
+        Assert.InRange(long.Parse(delivery.Json["event"]!["ts"]!.GetValue<string>().Split('.')[0]), tomorrow.From, tomorrow.To);
     }
 
     [Fact]
