@@ -1,3 +1,4 @@
+using CoachBot.Bot.Demo;
 using CoachBot.Bot.Health;
 using CoachBot.Bot.Hosting;
 using CoachBot.Bot.Slack;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Storage first: migrations must run before anything reads or schedules.
 builder.AddCoachBotStorage();
+builder.AddDemo();
 builder.AddCoachBotJobs();
 builder.AddCoaching();
 builder.AddEscalationJobs();
@@ -23,6 +25,7 @@ var app = builder.Build();
 app.MapCoachBotHealth();
 app.MapTeams();
 app.MapSlack();
+app.MapDemo();
 
 return await app.RunCoachBotAsync(args);
 

@@ -1,20 +1,68 @@
 #!/usr/bin/env bash
-# One command to run CoachBot locally: private PostgreSQL (installed if missing), migrations,
-# then the bot with its Hangfire server in one process. Ctrl-C stops the bot; `run.sh stop` stops the database.
+# One command to try CoachBot locally: private PostgreSQL (installed if missing), migrations, then CoachBot in demo mode
+# with the local Slack workspace beside it. Open the printed URL; Ctrl-C stops both.
+#   run.sh            demo: CoachBot (demo mode, Slack pointed at the local workspace) + the workspace on :5090
+#   run.sh --no-demo  CoachBot alone, configured as usual (environment variables / user-secrets)
+#   run.sh stop       stops the database
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
-if [ "${1:-}" = "stop" ]; then exec bash deploy/local/postgres.sh stop; fi
+mode=demo
+case "${1:-}" in
+  stop) exec bash deploy/local/postgres.sh stop ;;
+  --no-demo) mode=plain; shift ;;
+  --demo) shift ;;
+esac
 
 bash deploy/local/postgres.sh start
-psql "$(bash deploy/local/postgres.sh url postgres | sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Database=/dbname=/')" -tAc \
+psql "host=127.0.0.1 port=${COACHBOT_PG_PORT:-55432} user=coachbot dbname=postgres" -tAc \
   "select 1 from pg_database where datname = 'coachbot'" | grep -q 1 \
   || psql "host=127.0.0.1 port=${COACHBOT_PG_PORT:-55432} user=coachbot dbname=postgres" -qc "create database coachbot"
-
 export ConnectionStrings__CoachBot="$(bash deploy/local/postgres.sh url coachbot)"
+
+bot_port=5080
+workspace_port="${COACHBOT_WORKSPACE_PORT:-5090}"
+if [ "$mode" = demo ]; then
+  # Local dummies shared by CoachBot and the workspace, generated once per cluster; not secrets of any real app.
+  mkdir -p .local
+  if [ ! -f .local/demo-slack.env ]; then
+    printf 'DEMO_SIGNING_SECRET=%s\nDEMO_BOT_TOKEN=xoxb-local-%s\n' "$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+      "$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" > .local/demo-slack.env
+  fi
+  # shellcheck disable=SC1091
+  . .local/demo-slack.env
+  export ASPNETCORE_ENVIRONMENT=Demo Demo__Enabled=true
+  export Slack__SigningSecret="$DEMO_SIGNING_SECRET" Slack__BotToken="$DEMO_BOT_TOKEN" Slack__ApiBaseUrl="http://127.0.0.1:$workspace_port/api/"
+  dotnet build bot/CoachBot.LocalWorkspace -c Release -nologo -v quiet
+fi
+
 dotnet build bot/CoachBot.Bot -c Release -nologo -v quiet
-cd bot/CoachBot.Bot/bin/Release/net10.0
-dotnet CoachBot.Bot.dll migrate
-echo "CoachBot on http://127.0.0.1:5080  (health: /healthz, /readyz)  Ctrl-C to stop."
-exec dotnet CoachBot.Bot.dll "$@"
+(cd bot/CoachBot.Bot/bin/Release/net10.0 && dotnet CoachBot.Bot.dll migrate)
+
+if [ "$mode" = plain ]; then
+  echo "CoachBot on http://127.0.0.1:$bot_port  (health: /healthz, /readyz)  Ctrl-C to stop."
+  cd bot/CoachBot.Bot/bin/Release/net10.0
+  exec dotnet CoachBot.Bot.dll "$@"
+fi
+
+pids=()
+stop_all() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+(cd bot/CoachBot.Bot/bin/Release/net10.0 && exec dotnet CoachBot.Bot.dll "$@") &
+pids+=($!)
+Workspace__SigningSecret="$DEMO_SIGNING_SECRET" Workspace__BotToken="$DEMO_BOT_TOKEN" \
+  Workspace__CoachBotUrl="http://127.0.0.1:$bot_port/" Urls="http://127.0.0.1:$workspace_port" ASPNETCORE_ENVIRONMENT=Production \
+  dotnet bot/CoachBot.LocalWorkspace/bin/Release/net10.0/CoachBot.LocalWorkspace.dll &
+pids+=($!)
+
+for _ in $(seq 1 60); do
+  curl -fs "http://127.0.0.1:$bot_port/healthz" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:$workspace_port/" >/dev/null 2>&1 && break
+  sleep 1
+done
+echo
+echo "CoachBot demo is running. Open the local Slack workspace:  http://127.0.0.1:$workspace_port"
+echo "(CoachBot on http://127.0.0.1:$bot_port in demo mode; docs/demo.md explains the tour.)  Ctrl-C stops both."
+wait -n "${pids[@]}"

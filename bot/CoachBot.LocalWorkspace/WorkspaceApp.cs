@@ -1,0 +1,51 @@
+using CoachBot.LocalWorkspace.Api;
+using CoachBot.LocalWorkspace.Outbound;
+using CoachBot.LocalWorkspace.Roster;
+using CoachBot.LocalWorkspace.State;
+using CoachBot.LocalWorkspace.Ui;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.LocalWorkspace;
+
+/// <summary>Builds the emulator host; tests call it directly to run the workspace in-process on a loopback port.</summary>
+public static class WorkspaceApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5090";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrEmpty(builder.Configuration["Urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Services.AddOptions<WorkspaceOptions>()
+            .BindConfiguration(WorkspaceOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(new WorkspaceClock(TimeProvider.System));
+        builder.Services.AddSingleton<TimeProvider>(services => services.GetRequiredService<WorkspaceClock>());
+        builder.Services.AddSingleton(DemoRoster.LoadEmbedded());
+        builder.Services.AddSingleton<SelfUrl>();
+        builder.Services.AddSingleton(services => new WorkspaceState(
+            services.GetRequiredService<DemoRoster>(), services.GetRequiredService<IOptions<WorkspaceOptions>>().Value, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ResponseUrls>();
+        builder.Services.AddHttpClient<CoachBotClient>((services, http) =>
+            http.BaseAddress = services.GetRequiredService<IOptions<WorkspaceOptions>>().Value.CoachBotUrl);
+        builder.Services.AddSingleton<SlashCommands>();
+        builder.Services.AddSingleton<WorkspaceActions>();
+
+        var app = builder.Build();
+        var files = new EmbeddedFileProvider(typeof(WorkspaceApp).Assembly, "CoachBot.LocalWorkspace.wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapSlackWebApi();
+        app.MapResponseUrls();
+        app.MapWorkspaceUi();
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using CoachBot.Testing;
+using CoachBot.Testing.Demo;
+
+namespace CoachBot.IntegrationTests.Demo;
+
+/// <summary>
+/// What deploy/local/run.sh starts, on free loopback ports: CoachBot in demo mode (real host, real database) with Slack
+/// pointed at the local workspace, and the workspace pointed back at CoachBot, sharing a fresh signing secret and token.
+/// </summary>
+public sealed class DemoCluster : IAsyncDisposable
+{
+    private DemoCluster(CoachBotApplication coachBot, LocalWorkspaceHost workspace, Uri coachBotUrl)
+    {
+        CoachBot = coachBot;
+        Workspace = workspace;
+        CoachBotUrl = coachBotUrl;
+    }
+
+    public CoachBotApplication CoachBot { get; }
+    public LocalWorkspaceHost Workspace { get; }
+    public Uri CoachBotUrl { get; }
+
+    public static async Task<DemoCluster> StartAsync(PostgresDatabase database)
+    {
+        var secret = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+        var token = $"xoxb-demo-{Guid.NewGuid():N}";
+        var workspacePort = LocalWorkspaceHost.FreePort();
+        var coachBot = new CoachBotApplication(database)
+            .WithSetting("Demo:Enabled", "true")
+            .WithSetting("Jobs:RunServer", "true")
+            .WithSetting("Slack:SigningSecret", secret)
+            .WithSetting("Slack:BotToken", token)
+            .WithSetting("Slack:ApiBaseUrl", $"http://127.0.0.1:{workspacePort}/api/");
+        var coachBotUrl = coachBot.StartOnLoopback();
+        var workspace = await LocalWorkspaceHost.StartAsync(coachBotUrl, secret, token, workspacePort);
+        return new DemoCluster(coachBot, workspace, coachBotUrl);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Workspace.DisposeAsync();
+        await CoachBot.DisposeAsync();
+    }
+}
