@@ -5,6 +5,8 @@ using CoachBot.Coaching.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using CoachBot.Coaching.Nudges.History;
+
 namespace CoachBot.Coaching.Conversation;
 
 public static class ConversationRegistration
@@ -17,6 +19,7 @@ public static class ConversationRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PersonDirectory>();
+        services.TryAddSingleton<NudgeHistory>();
         services.TryAddSingleton<INudgeRecall, NoNudgeRecall>();
         services.AddSingleton<RepProfileStore>();
         services.AddSingleton<RepScheduleStore>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Nudges;
+using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.Profiles;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,7 @@ public sealed class NudgeResponses(
     EscalationOffers offers,
     RepStreaks streaks,
     INudgeRecall recall,
+    NudgeHistory history,
     TimeProvider time,
     ILogger<NudgeResponses> logger)
 {
@@ -37,6 +39,9 @@ public sealed class NudgeResponses(
             ConversationLog.ForeignDelivery(logger, personId);
             return InboxReply.Say("That button isn't for you.");
         }
+
+        // The library's history learns which wording this rep answers, and how fast.
+        await history.RecordResponseAsync(deliveryId, ToHistoryResponse(action.ActionId), rating, now, cancellationToken);
 
         var seed = deliveryId.GetHashCode();
         var messages = new List<CoachMessage>();
@@ -67,6 +72,14 @@ public sealed class NudgeResponses(
         var original = await recall.RecallAsync(personId, deliveryId, cancellationToken);
         return new InboxReply(messages) { UpdatedSource = Redraw(original, deliveryId, state) };
     }
+
+    private static NudgeResponse ToHistoryResponse(string actionId) => actionId switch
+    {
+        NudgeActions.Done => NudgeResponse.Done,
+        NudgeActions.Snooze => NudgeResponse.Snoozed,
+        NudgeActions.NeedHelp => NudgeResponse.NeedHelp,
+        _ => NudgeResponse.Rated,
+    };
 
     public static CoachMessage Redraw(CoachMessage? original, Guid deliveryId, NudgeResponseStore.State state)
     {

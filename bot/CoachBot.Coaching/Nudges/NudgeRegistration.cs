@@ -25,6 +25,7 @@ public static class NudgeRegistration
         services.TryAddSingleton<NudgeRecipients>();
         services.TryAddSingleton<NudgeComposer>();
         services.TryAddSingleton<INudgeSource>(s => s.GetRequiredService<NudgeComposer>());
+        services.AddSingleton<Conversation.INudgeRecall, History.HistoryNudgeRecall>();
         return services;
     }
 }
