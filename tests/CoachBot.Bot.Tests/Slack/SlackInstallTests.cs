@@ -82,6 +82,25 @@ public sealed class SlackInstallTests(PostgresDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task TeamsNotInstalledThroughOAuthKeepUsingTheSingleWorkspaceToken()
+    {
+        await using var app = new CoachBotApplication(database).WithSlackInstall(_slack, new RecordingInbox(), keepBotToken: true);
+        using var browser = app.CreateBrowser();
+        await browser.InstallAsync(_slack, "T0ACME", "Acme", "U0ACMEBOT");
+        using var events = app.CreateSignedSlackClient();
+        foreach (var team in new[] { FakeSlackServer.TeamId, "T0ACME" })
+        {
+            var envelope = SlackPayloads.EventCallback(SlackPayloads.DirectMessage("U0ANA", "hello"));
+            envelope["team_id"] = team;
+            Assert.Equal(HttpStatusCode.OK, (await events.PostEventAsync(envelope)).StatusCode);
+            await app.RunPendingSlackJobsAsync();
+        }
+
+        var authorizations = _slack.CallsTo("chat.postMessage").Select(c => c.Authorization).ToList();
+        Assert.Equal([$"Bearer {_slack.Token}", $"Bearer {_slack.InstalledToken("T0ACME")}"], authorizations);
+    }
+
+    [Fact]
     public async Task AReplayedStateIsRefusedWithoutAskingSlackAgain()
     {
         _slack.ApproveNextInstall("T0ACME", "Acme", "U0ACMEBOT");
