@@ -11,7 +11,7 @@ namespace CoachBot.Bot.Slack;
 /// GET /slack/oauth_redirect checks it, trades the code for the team's bot token and stores it sealed.
 /// Anything wrong on the way back is a 400 page that says what to do, never a 500.
 /// </summary>
-internal static class SlackInstallEndpoints
+internal static partial class SlackInstallEndpoints
 {
     // Binds the state to the browser that started the install, so a stolen redirect link cannot install into someone else's session.
     private const string StateCookie = "coachbot_slack_state";
@@ -55,7 +55,7 @@ internal static class SlackInstallEndpoints
 
         if (!string.IsNullOrEmpty(error))
         {
-            SlackEndpointLog.InstallRefused(logger, "denied", error.Length <= 64 ? error : "?");
+            SlackEndpointLog.InstallRefused(logger, "denied", ErrorCode().IsMatch(error) ? error : "unrecognised error");
             return SlackInstallPage.Render(http, 400, "CoachBot was not installed",
                 $"Slack reported \"{error}\" (for example, the install was cancelled). Nothing was changed; start again from /slack/install.");
         }
@@ -86,6 +86,10 @@ internal static class SlackInstallEndpoints
         return SlackInstallPage.Render(http, 200, "CoachBot is installed",
             $"CoachBot now works in {where}. Open Slack and send CoachBot a direct message, or type /coach help.");
     }
+
+    // Slack's error codes are short snake_case words; anything else in the query is not worth a log line.
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z_]{1,64}$")]
+    private static partial System.Text.RegularExpressions.Regex ErrorCode();
 
     private static bool SameState(string? cookie, string? state) =>
         cookie is not null && state is not null
