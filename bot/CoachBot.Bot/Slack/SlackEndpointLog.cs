@@ -29,7 +29,7 @@ internal static partial class SlackEndpointLog
     [LoggerMessage(EventId = 3208, Level = LogLevel.Warning, Message = "Slack delivered app_rate_limited for {TeamId}: events were dropped by Slack")]
     public static partial void AppRateLimited(ILogger logger, string teamId);
 
-    [LoggerMessage(EventId = 3209, Level = LogLevel.Information, Message = "Slack is off: set Slack:BotToken and Slack:SigningSecret to turn it on")]
+    [LoggerMessage(EventId = 3209, Level = LogLevel.Information, Message = "Slack is off: set Slack:SigningSecret with Slack:BotToken (one workspace) or the OAuth install settings to turn it on")]
     public static partial void Off(ILogger logger);
 
     [LoggerMessage(EventId = 3210, Level = LogLevel.Warning, Message = "Slack /coach answer took longer than {Budget}; finishing through response_url")]
@@ -49,4 +49,10 @@ internal static partial class SlackEndpointLog
 
     [LoggerMessage(EventId = 3215, Level = LogLevel.Information, Message = "Slack bot identity: user {UserId}, bot {BotId} in workspace {TeamId}")]
     public static partial void Identified(ILogger logger, string userId, string botId, string teamId);
+
+    [LoggerMessage(EventId = 3216, Level = LogLevel.Warning, Message = "Slack install refused ({Stage}): {Reason}")]
+    public static partial void InstallRefused(ILogger logger, string stage, string reason);
+
+    [LoggerMessage(EventId = 3217, Level = LogLevel.Information, Message = "Slack workspace {TeamId} installed: bot user {BotUserId}, scopes {Scopes}")]
+    public static partial void Installed(ILogger logger, string teamId, string botUserId, string scopes);
 }

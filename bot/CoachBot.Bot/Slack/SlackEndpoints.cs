@@ -2,7 +2,7 @@ namespace CoachBot.Bot.Slack;
 
 public static class SlackEndpoints
 {
-    /// <summary>The three Request URLs of deploy/slack/manifest.yaml; nothing is mapped while Slack is off.</summary>
+    /// <summary>The three Request URLs of deploy/slack/manifest.yaml, plus the OAuth install pair when configured; nothing is mapped while Slack is off.</summary>
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
     {
         // Asks whether Slack was registered without building anything, so bad settings still fail in RunCoachBotAsync's one line.
@@ -16,6 +16,11 @@ public static class SlackEndpoints
         slack.MapPost("/events", SlackEventsEndpoint.HandleAsync).WithMetadata(SlackPayloadType.Json);
         slack.MapPost("/commands", SlackCommandsEndpoint.HandleAsync).WithMetadata(SlackPayloadType.Form);
         slack.MapPost("/interactions", SlackInteractionsEndpoint.HandleAsync).WithMetadata(SlackPayloadType.Form);
+        if (app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(SlackInstallStates)))
+        {
+            app.MapSlackInstall();
+        }
+
         return app;
     }
 }

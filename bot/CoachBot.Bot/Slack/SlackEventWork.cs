@@ -13,7 +13,7 @@ internal sealed partial class SlackEventWork(
     public async Task<string> RunAsync(string teamId, JsonObject envelope, CancellationToken cancellationToken)
     {
         var inner = envelope.Obj("event") ?? [];
-        var self = await identity.GetAsync(slack, cancellationToken);
+        var self = await identity.GetAsync(slack, teamId, cancellationToken);
         if (SlackEventFilter.IgnoreReason(inner, self) is { } reason)
         {
             return $"ignored: {reason}";

@@ -9,7 +9,7 @@ namespace CoachBot.Bot.Slack;
 internal static class SlackEventsEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext http, SlackInboundStore store, SlackWorkspaces workspaces, SlackBotIdentity identity, IBackgroundJobClient jobs,
+        HttpContext http, SlackInboundStore store, SlackWorkspaces workspaces, SlackBotIdentity identity, SlackInstallations installations, IBackgroundJobClient jobs,
         ILogger<SlackInboundJob> logger, CancellationToken cancellationToken)
     {
         var request = http.Features.GetRequiredFeature<VerifiedSlackRequest>();
@@ -39,7 +39,7 @@ internal static class SlackEventsEndpoint
         }
 
         var eventType = inner.Str("type") ?? "";
-        if (SlackEventFilter.IgnoreReason(inner, identity.Known) is { } reason)
+        if (SlackEventFilter.IgnoreReason(inner, identity.KnownFor(teamId)) is { } reason)
         {
             SlackEndpointLog.Ignored(logger, eventType, reason);
             return TypedResults.Ok();
@@ -47,8 +47,9 @@ internal static class SlackEventsEndpoint
 
         if (eventType == "app_uninstalled" || (eventType == "tokens_revoked" && inner.Obj("tokens").Arr("bot") is { Count: > 0 }))
         {
-            // Idempotent and quick: stop sending at once; people, profiles and history stay.
+            // Idempotent and quick: stop sending at once and forget an installed token; people, profiles and history stay.
             await workspaces.DisableAsync(teamId, eventType, cancellationToken);
+            await installations.RemoveAsync(teamId, cancellationToken);
             SlackEndpointLog.WorkspaceRemoved(logger, teamId, eventType);
             return TypedResults.Ok();
         }

@@ -9,8 +9,8 @@ namespace CoachBot.Bot.Slack;
 public static class SlackRegistration
 {
     /// <summary>
-    /// Slack for one workspace (token from Slack:BotToken). With neither token nor signing secret Slack is off;
-    /// with only one of them the host refuses to start and names the missing key.
+    /// Slack for one workspace (Slack:BotToken) and/or any number installed through OAuth (Slack:ClientId and friends).
+    /// With no credentials Slack is off; with only some of them the host refuses to start and names the missing key.
     /// </summary>
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
     {
@@ -18,7 +18,8 @@ public static class SlackRegistration
         builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
 
         var section = builder.Configuration.GetSection(SlackOptions.Section);
-        if (string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)]) && string.IsNullOrWhiteSpace(section[nameof(SlackOptions.SigningSecret)]))
+        string[] credentials = [nameof(SlackOptions.BotToken), nameof(SlackOptions.SigningSecret), nameof(SlackOptions.ClientId)];
+        if (credentials.All(key => string.IsNullOrWhiteSpace(section[key])))
         {
             return builder;
         }
@@ -31,6 +32,13 @@ public static class SlackRegistration
         });
         services.TryAddSingleton<SharedRateGate>();
         services.AddSingleton<SlackWorkspaces>();
+        services.AddSingleton<SlackTokenCipher>();
+        services.AddSingleton<SlackInstallations>();
+        if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.ClientId)]))
+        {
+            services.AddSingleton<SlackInstallStates>();
+        }
+
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackPeople>();
         services.AddSingleton<SlackInboundStore>();

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Bot.Slack;
 
 /// <summary>
-/// In the background after start: schedules the stranded-request sweep and learns the bot's own ids with auth.test
-/// (a working token re-enables its workspace; a dead one disables it). Never blocks or fails the start.
+/// In the background after start: schedules the stranded-request sweep and, with a single-workspace token, learns the
+/// bot's own ids with auth.test (a working token re-enables its workspace; a dead one disables it). Never blocks or fails the start.
 /// </summary>
 internal sealed class SlackStartupService(
     IServiceScopeFactory scopes, SlackBotIdentity identity, SlackWorkspaces workspaces, IRecurringJobManager recurring,
@@ -19,8 +19,15 @@ internal sealed class SlackStartupService(
             recurring.AddOrUpdate<SlackInboundSweepJob>(
                 SlackInboundSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
 
+            if (string.IsNullOrWhiteSpace(options.Value.BotToken))
+            {
+                // Installed workspaces only: each team's bot identity is known from its install or learned at first use.
+                return;
+            }
+
             using var scope = scopes.CreateScope();
-            var me = await identity.GetAsync(scope.ServiceProvider.GetRequiredService<SlackWebClient>(), stoppingToken);
+            var me = await scope.ServiceProvider.GetRequiredService<SlackWebClient>().AuthTestAsync(null, stoppingToken);
+            identity.Remember(me);
             await workspaces.EnableAsync(me.TeamId, me.UserId, stoppingToken);
             SlackEndpointLog.Identified(logger, me.UserId, me.BotId, me.TeamId);
         }

@@ -1,15 +1,23 @@
+using System.Collections.Concurrent;
+
 namespace CoachBot.Platforms.Slack;
 
-/// <summary>Caches the bot's own ids from <c>auth.test</c>; known once resolved, so the ack path never waits on Slack.</summary>
+/// <summary>
+/// Caches the bot's own ids per workspace (each install has its own bot user). Learned from auth.test or an install;
+/// once known, the ack path never waits on Slack.
+/// </summary>
 public sealed class SlackBotIdentity
 {
     private readonly SemaphoreSlim _once = new(1, 1);
+    private readonly ConcurrentDictionary<string, SlackIdentity> _known = new(StringComparer.Ordinal);
 
-    public SlackIdentity? Known { get; private set; }
+    public SlackIdentity? KnownFor(string teamId) => _known.GetValueOrDefault(teamId);
 
-    public async Task<SlackIdentity> GetAsync(SlackWebClient client, CancellationToken cancellationToken)
+    public void Remember(SlackIdentity identity) => _known[identity.TeamId] = identity;
+
+    public async Task<SlackIdentity> GetAsync(SlackWebClient client, string teamId, CancellationToken cancellationToken)
     {
-        if (Known is { } known)
+        if (KnownFor(teamId) is { } known)
         {
             return known;
         }
@@ -17,7 +25,15 @@ public sealed class SlackBotIdentity
         await _once.WaitAsync(cancellationToken);
         try
         {
-            return Known ??= await client.AuthTestAsync(cancellationToken);
+            if (KnownFor(teamId) is { } raced)
+            {
+                return raced;
+            }
+
+            // Kept under the asked-for team too: with the single-workspace token, auth.test names the token's own team.
+            var identity = await client.AuthTestAsync(teamId, cancellationToken);
+            Remember(identity);
+            return _known[teamId] = identity;
         }
         finally
         {

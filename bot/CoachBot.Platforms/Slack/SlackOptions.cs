@@ -1,6 +1,6 @@
 namespace CoachBot.Platforms.Slack;
 
-/// <summary>Bound from the <c>Slack</c> section. Secrets come from the environment (<c>Slack__BotToken</c>, <c>Slack__SigningSecret</c>).</summary>
+/// <summary>Bound from the <c>Slack</c> section. Secrets come from the environment (<c>Slack__BotToken</c>, <c>Slack__SigningSecret</c>, <c>Slack__ClientSecret</c>, <c>Slack__TokenEncryptionKey</c>).</summary>
 public sealed class SlackOptions
 {
     public const string Section = "Slack";
@@ -30,5 +30,30 @@ public sealed class SlackOptions
     /// <summary>Largest inbound request body; Slack's payloads are tens of KB.</summary>
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 
-    public bool Enabled => !string.IsNullOrWhiteSpace(BotToken) && !string.IsNullOrWhiteSpace(SigningSecret);
+    /// <summary>Multi-workspace install (OAuth v2): the app's client id; with the three settings below it turns on /slack/install.</summary>
+    public string ClientId { get; set; } = "";
+
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>Where Slack sends the browser back: the public https://…/slack/oauth_redirect, listed in the manifest's redirect_urls.</summary>
+    public Uri? OAuthRedirectUrl { get; set; }
+
+    /// <summary>Base64 of 32 random bytes: encrypts installed bot tokens (AES-GCM) and signs the install state.</summary>
+    public string TokenEncryptionKey { get; set; } = "";
+
+    public Uri OAuthAuthorizeUrl { get; set; } = new("https://slack.com/oauth/v2/authorize");
+
+    /// <summary>The bot scopes asked for at install; the default is the manifest's required list (add channels:manage,groups:write for the guard).</summary>
+    public string OAuthScopes { get; set; } = DefaultScopes;
+
+    /// <summary>How long an install link's state stays usable; Slack's code itself lives about 10 minutes.</summary>
+    public TimeSpan OAuthStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    public const string DefaultScopes = "app_mentions:read,channels:read,chat:write,commands,groups:read,im:history,im:write,users:read,users:read.email";
+
+    public bool OAuthEnabled =>
+        !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && OAuthRedirectUrl is not null
+        && !string.IsNullOrWhiteSpace(TokenEncryptionKey);
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret) && (!string.IsNullOrWhiteSpace(BotToken) || OAuthEnabled);
 }

@@ -2,14 +2,18 @@ using Microsoft.Extensions.Options;
 
 namespace CoachBot.Platforms.Slack;
 
-/// <summary>Slack with no credentials is off; half the credentials, or bad limits, stop the host with the key's name.</summary>
+/// <summary>
+/// Slack with no credentials is off; half the credentials, or bad limits, stop the host with the key's name. It is on with the
+/// signing secret plus a single-workspace bot token, the complete OAuth install settings, or both.
+/// </summary>
 public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
         var hasToken = !string.IsNullOrWhiteSpace(options.BotToken);
         var hasSecret = !string.IsNullOrWhiteSpace(options.SigningSecret);
-        if (!hasToken && !hasSecret)
+        var oauthKeys = OAuthKeysSet(options);
+        if (!hasToken && !hasSecret && oauthKeys.Count == 0)
         {
             return ValidateOptionsResult.Success;
         }
@@ -17,16 +21,21 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         var failures = new List<string>();
         if (!hasSecret)
         {
-            failures.Add("Slack:SigningSecret is missing while Slack:BotToken is set: copy it from the app's Basic Information page, or unset both to turn Slack off.");
+            failures.Add($"Slack:SigningSecret is missing while {(hasToken ? "Slack:BotToken" : oauthKeys[0])} is set: copy it from the app's Basic Information page, or unset all Slack credentials to turn Slack off.");
         }
 
-        if (!hasToken)
+        if (!hasToken && oauthKeys.Count == 0)
         {
-            failures.Add("Slack:BotToken is missing while Slack:SigningSecret is set: install the app and copy its xoxb- token, or unset both to turn Slack off.");
+            failures.Add("Slack:BotToken is missing while Slack:SigningSecret is set: install the app and copy its xoxb- token (or configure the OAuth install: Slack:ClientId, Slack:ClientSecret, Slack:OAuthRedirectUrl, Slack:TokenEncryptionKey), or unset both to turn Slack off.");
         }
-        else if (!options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
+        else if (hasToken && !options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
         {
             failures.Add("Slack:BotToken must be a bot token starting with xoxb-.");
+        }
+
+        if (oauthKeys.Count > 0)
+        {
+            failures.AddRange(SlackOAuthSettings.Check(options));
         }
 
         if (!options.ApiBaseUrl.IsAbsoluteUri || !options.ApiBaseUrl.AbsolutePath.EndsWith('/'))
@@ -61,4 +70,15 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static List<string> OAuthKeysSet(SlackOptions options) =>
+    [
+        .. new (string Key, bool Set)[]
+        {
+            ("Slack:ClientId", !string.IsNullOrWhiteSpace(options.ClientId)),
+            ("Slack:ClientSecret", !string.IsNullOrWhiteSpace(options.ClientSecret)),
+            ("Slack:OAuthRedirectUrl", options.OAuthRedirectUrl is not null),
+            ("Slack:TokenEncryptionKey", !string.IsNullOrWhiteSpace(options.TokenEncryptionKey)),
+        }.Where(k => k.Set).Select(k => k.Key),
+    ];
 }

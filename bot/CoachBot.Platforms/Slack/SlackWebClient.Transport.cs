@@ -18,6 +18,9 @@ public sealed partial class SlackWebClient
         public Uri? ResponseUrl { get; init; }
 
         public bool IsResponseUrl => ResponseUrl is not null;
+
+        /// <summary>Replaces the bearer token (oauth.v2.access authenticates the app itself with HTTP Basic).</summary>
+        public AuthenticationHeaderValue? Authorization { get; init; }
     }
 
     private Task<JsonObject> CallJsonAsync(string method, JsonObject body, CallPolicy policy, CancellationToken cancellationToken) =>
@@ -32,6 +35,11 @@ public sealed partial class SlackWebClient
         {
             SlackLog.WorkspaceIsDisabled(logger, method, team);
             throw new SlackApiException(method, "workspace_disabled", SlackErrorClass.WorkspaceFatal);
+        }
+
+        if (!policy.IsResponseUrl && policy.Authorization is null)
+        {
+            policy = policy with { Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(method, policy.TeamId, cancellationToken)) };
         }
 
         var settings = options.Value;
@@ -76,10 +84,7 @@ public sealed partial class SlackWebClient
     private async Task<JsonObject> SendOnceAsync(string method, HttpContent content, CallPolicy policy, int attempt, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, policy.ResponseUrl ?? new Uri(method, UriKind.Relative)) { Content = content };
-        if (!policy.IsResponseUrl)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
-        }
+        request.Headers.Authorization = policy.Authorization;
 
         HttpResponseMessage response;
         try
@@ -151,6 +156,19 @@ public sealed partial class SlackWebClient
             // Slack's "ratelimited" in a 200 body was refused outright; other retryable codes may have done the work.
             throw new SlackApiException(method, error, errorClass) { NotProcessed = error is "ratelimited" or "rate_limited" };
         }
+    }
+
+    // The workspace's own installed token first; the single-workspace Slack:BotToken serves every team not installed by OAuth.
+    private async Task<string> TokenForAsync(string method, string? teamId, CancellationToken cancellationToken)
+    {
+        var token = teamId is null ? null : await installations.GetTokenAsync(teamId, cancellationToken);
+        token ??= options.Value.BotToken;
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new SlackApiException(method, "not_installed", SlackErrorClass.WorkspaceFatal) { NotProcessed = true };
+        }
+
+        return token;
     }
 
     // Slack sends whole seconds; an HTTP date is honoured too, and a missing or past value still pauses briefly.

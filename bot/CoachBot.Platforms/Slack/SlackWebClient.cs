@@ -13,7 +13,8 @@ namespace CoachBot.Platforms.Slack;
 /// shared pacing, and a workspace whose token stopped working is disabled instead of being called again.
 /// </summary>
 public sealed partial class SlackWebClient(
-    HttpClient http, IOptions<SlackOptions> options, SharedRateGate gate, SlackWorkspaces workspaces, TimeProvider time, ILogger<SlackWebClient> logger)
+    HttpClient http, IOptions<SlackOptions> options, SharedRateGate gate, SlackWorkspaces workspaces, SlackInstallations installations,
+    TimeProvider time, ILogger<SlackWebClient> logger)
 {
     /// <summary>The metadata event type that stamps a message with CoachBot's delivery id (slack-platform.md §8).</summary>
     public const string DeliveryEventType = "coachbot_nudge";
@@ -22,9 +23,10 @@ public sealed partial class SlackWebClient(
 
     public static string ChannelRateKey(string teamId, string channel) => $"slack:{teamId}:post:{channel}";
 
-    public async Task<SlackIdentity> AuthTestAsync(CancellationToken cancellationToken)
+    /// <summary>The bot's ids in <paramref name="teamId"/> (with that team's token), or in Slack:BotToken's workspace when null.</summary>
+    public async Task<SlackIdentity> AuthTestAsync(string? teamId, CancellationToken cancellationToken)
     {
-        var body = await CallFormAsync("auth.test", [], new CallPolicy(TeamId: null), cancellationToken);
+        var body = await CallFormAsync("auth.test", [], new CallPolicy(teamId), cancellationToken);
         return new SlackIdentity((string)body["team_id"]!, (string)body["user_id"]!, (string?)body["bot_id"] ?? "");
     }
 

@@ -25,14 +25,17 @@ public sealed class SlackWorkspaces(NpgsqlDataSource dataSource, TimeProvider ti
         _cache[teamId] = (true, time.GetUtcNow());
     }
 
-    public async Task EnableAsync(string teamId, string botUserId, CancellationToken cancellationToken)
+    public Task EnableAsync(string teamId, string botUserId, CancellationToken cancellationToken) => EnableAsync(teamId, botUserId, null, cancellationToken);
+
+    /// <summary>A working token (or a fresh install) re-enables the workspace; a known <paramref name="name"/> is kept.</summary>
+    public async Task EnableAsync(string teamId, string botUserId, string? name, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
-            insert into workspace (platform, external_id, bot_user_id) values ('slack', @teamId, @botUserId)
+            insert into workspace (platform, external_id, bot_user_id, name) values ('slack', @teamId, @botUserId, @name)
             on conflict (platform, external_id) do update
-            set disabled_at = null, disabled_reason = null, bot_user_id = excluded.bot_user_id
-            """, new { teamId, botUserId }, cancellationToken: cancellationToken));
+            set disabled_at = null, disabled_reason = null, bot_user_id = excluded.bot_user_id, name = coalesce(excluded.name, workspace.name)
+            """, new { teamId, botUserId, name }, cancellationToken: cancellationToken));
         _cache[teamId] = (false, time.GetUtcNow());
     }
 

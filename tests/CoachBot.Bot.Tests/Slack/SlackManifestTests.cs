@@ -66,6 +66,17 @@ public sealed class SlackManifestTests
             scopes.Order());
     }
 
+    [Fact]
+    public void TheInstallAsksForExactlyTheManifestsBotScopesAndRedirectsToTheMappedEndpoint()
+    {
+        var scopes = Sequence("oauth_config", "scopes", "bot").Select(n => n.ToString());
+        var redirects = Sequence("oauth_config", "redirect_urls").Select(n => n.ToString()).ToList();
+
+        Assert.Equal(Platforms.Slack.SlackOptions.DefaultScopes, string.Join(',', scopes));
+        Assert.EndsWith("/slack/oauth_redirect", Assert.Single(redirects));
+        Assert.Equal("false", Scalar("settings", "token_rotation_enabled"));
+    }
+
     private static string Scalar(params string[] path) => Scalar(Manifest, path);
 
     private static string Scalar(YamlNode node, params string[] path) =>

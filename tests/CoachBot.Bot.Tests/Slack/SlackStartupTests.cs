@@ -8,6 +8,7 @@ public sealed class SlackStartupTests
     [Theory]
     [InlineData("Slack__BotToken", "xoxb-1-2-3", "Slack:SigningSecret is missing")]
     [InlineData("Slack__SigningSecret", "abc", "Slack:BotToken is missing")]
+    [InlineData("Slack__ClientId", "1234.5678", "Slack:ClientSecret is missing")]
     public async Task HalfConfiguredSlackRefusesToStartNamingTheMissingKey(string variable, string value, string expected)
     {
         var (exitCode, stdout, stderr) = await RunBotAsync((variable, value));

@@ -33,9 +33,11 @@ public sealed class SlackClientFixture : IAsyncLifetime
             BotToken = Slack.Token, SigningSecret = "secret", ApiBaseUrl = Slack.ApiBaseUrl, MaxAttempts = 3, OverallDeadline = TimeSpan.FromSeconds(20),
         };
         configure?.Invoke(options);
+        var workspaces = new SlackWorkspaces(Database.DataSource, TimeProvider.System);
+        var installations = new SlackInstallations(Database.DataSource, new SlackTokenCipher(Options.Create(options)), workspaces, TimeProvider.System);
         return new SlackWebClient(
             new HttpClient { BaseAddress = options.ApiBaseUrl }, Options.Create(options), new SharedRateGate(Database.DataSource),
-            new SlackWorkspaces(Database.DataSource, TimeProvider.System), TimeProvider.System, NullLogger<SlackWebClient>.Instance);
+            workspaces, installations, TimeProvider.System, NullLogger<SlackWebClient>.Instance);
     }
 
     /// <summary>A fresh workspace id per test, so gates and disabled flags never leak between tests.</summary>

@@ -46,4 +46,71 @@ public sealed class SlackOptionsValidatorTests
     [Fact]
     public void AcceptsAFullConfiguration() =>
         Assert.True(Validator.Validate(null, new SlackOptions { BotToken = "xoxb-1", SigningSecret = "s" }).Succeeded);
+
+    [Fact]
+    public void OAuthSettingsWithTheSigningSecretTurnSlackOnWithoutABotToken()
+    {
+        var options = OAuth(new SlackOptions { SigningSecret = "s" });
+
+        Assert.True(Validator.Validate(null, options).Succeeded);
+        Assert.True(options.OAuthEnabled);
+        Assert.True(options.Enabled);
+    }
+
+    [Fact]
+    public void OAuthSettingsAndABotTokenMayServeSideBySide() =>
+        Assert.True(Validator.Validate(null, OAuth(new SlackOptions { SigningSecret = "s", BotToken = "xoxb-1" })).Succeeded);
+
+    [Theory]
+    [InlineData(nameof(SlackOptions.ClientId), "Slack:ClientId is missing")]
+    [InlineData(nameof(SlackOptions.ClientSecret), "Slack:ClientSecret is missing")]
+    [InlineData(nameof(SlackOptions.OAuthRedirectUrl), "Slack:OAuthRedirectUrl is missing")]
+    [InlineData(nameof(SlackOptions.TokenEncryptionKey), "Slack:TokenEncryptionKey is missing")]
+    public void OAuthSettingsAreAllOrNothing(string left, string expected)
+    {
+        var options = OAuth(new SlackOptions { SigningSecret = "s" });
+        typeof(SlackOptions).GetProperty(left)!.SetValue(options, left == nameof(SlackOptions.OAuthRedirectUrl) ? null : "");
+
+        var result = Validator.Validate(null, options);
+
+        Assert.StartsWith(expected, Assert.Single(result.Failures!));
+        Assert.False(options.Enabled);
+    }
+
+    [Fact]
+    public void OAuthSettingsWithoutTheSigningSecretNameIt()
+    {
+        var result = Validator.Validate(null, OAuth(new SlackOptions()));
+
+        Assert.StartsWith("Slack:SigningSecret is missing while Slack:ClientId is set", Assert.Single(result.Failures!));
+    }
+
+    [Theory]
+    [InlineData("c2hvcnQ=")]
+    [InlineData("not base64 at all")]
+    public void RefusesAnEncryptionKeyThatIsNot32Bytes(string key)
+    {
+        var options = OAuth(new SlackOptions { SigningSecret = "s" });
+        options.TokenEncryptionKey = key;
+
+        Assert.StartsWith("Slack:TokenEncryptionKey must be base64 of exactly 32 bytes", Assert.Single(Validator.Validate(null, options).Failures!));
+    }
+
+    [Fact]
+    public void RefusesARedirectUrlThatIsNotTheMappedEndpoint()
+    {
+        var options = OAuth(new SlackOptions { SigningSecret = "s" });
+        options.OAuthRedirectUrl = new Uri("https://coachbot.example.com/oauth");
+
+        Assert.StartsWith("Slack:OAuthRedirectUrl must be", Assert.Single(Validator.Validate(null, options).Failures!));
+    }
+
+    private static SlackOptions OAuth(SlackOptions options)
+    {
+        options.ClientId = "123.456";
+        options.ClientSecret = "client-secret";
+        options.OAuthRedirectUrl = new Uri("https://coachbot.example.com/slack/oauth_redirect");
+        options.TokenEncryptionKey = Convert.ToBase64String(new byte[32]);
+        return options;
+    }
 }

@@ -199,7 +199,7 @@ public sealed class SlackWebClientTests(SlackClientFixture fixture) : IClassFixt
     [Fact]
     public async Task AuthTestReturnsTheBotsOwnIds()
     {
-        var me = await fixture.CreateClient().AuthTestAsync(CancellationToken.None);
+        var me = await fixture.CreateClient().AuthTestAsync(null, CancellationToken.None);
 
         Assert.Equal(new SlackIdentity(FakeSlackServer.TeamId, FakeSlackServer.BotUserId, FakeSlackServer.BotId), me);
     }

@@ -18,19 +18,27 @@ public sealed partial class FakeSlackServer
             return;
         }
 
+        if (method == "oauth.v2.access")
+        {
+            await WriteAsync(context, Exchange(args, authorization));
+            return;
+        }
+
         if (authorization.Length == 0)
         {
             await WriteAsync(context, Error("not_authed"));
             return;
         }
 
-        if (authorization != $"Bearer {Token}")
+        if (GrantFor(authorization) is not { } grant)
         {
             await WriteAsync(context, Error("invalid_auth"));
             return;
         }
 
-        await WriteAsync(context, Answer(method, args));
+        await WriteAsync(context, method == "auth.test"
+            ? Ok(new() { ["team_id"] = grant.TeamId, ["user_id"] = grant.BotUserId, ["bot_id"] = grant.BotId, ["url"] = "https://fake.slack.com/" })
+            : Answer(method, args));
     }
 
     private async Task HandleResponseUrlAsync(HttpContext context, string id)
@@ -49,7 +57,6 @@ public sealed partial class FakeSlackServer
 
     private JsonObject Answer(string method, JsonObject args) => method switch
     {
-        "auth.test" => Ok(new() { ["team_id"] = TeamId, ["user_id"] = BotUserId, ["bot_id"] = BotId, ["url"] = "https://fake.slack.com/" }),
         "chat.postMessage" => PostMessage(args),
         "chat.postEphemeral" => Ok(new() { ["message_ts"] = NextTs() }),
         "chat.update" => Ok(new() { ["channel"] = Str(args, "channel"), ["ts"] = Str(args, "ts") }),

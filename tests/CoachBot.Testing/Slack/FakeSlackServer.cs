@@ -14,7 +14,7 @@ namespace CoachBot.Testing.Slack;
 /// <summary>
 /// A loopback Slack Web API on 127.0.0.1:0 speaking the real wire format: form or JSON bodies, bearer tokens,
 /// <c>ok:false</c> errors, 429 with Retry-After, DMs opened by user id, message metadata kept for history reads.
-/// It records every call and can be told to fail the next calls of a method.
+/// It records every call and can be told to fail the next calls of a method. Teams installed through OAuth get their own tokens.
 /// </summary>
 public sealed partial class FakeSlackServer : IAsyncDisposable
 {
@@ -30,7 +30,11 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string[]> _members = new();
     private long _ts = 1_772_442_000_000_000;
 
-    private FakeSlackServer(WebApplication app) => _app = app;
+    private FakeSlackServer(WebApplication app)
+    {
+        _app = app;
+        _tokens[Token] = new BotGrant(TeamId, "Fake Workspace", BotUserId, BotId);
+    }
 
     public string Token { get; } = $"xoxb-test-{Guid.NewGuid():N}";
 
@@ -49,6 +53,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         var fake = new FakeSlackServer(app);
         app.MapPost("/api/{method}", (HttpContext context, string method) => fake.HandleApiAsync(context, method));
         app.MapPost("/hooks/{id}", fake.HandleResponseUrlAsync);
+        app.MapGet("/oauth/v2/authorize", (HttpRequest request) => fake.Authorize(request));
         await app.StartAsync();
         fake.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         return fake;
