@@ -1,12 +1,14 @@
 using CoachBot.Bot.Health;
 using CoachBot.Bot.Hosting;
 using CoachBot.Jobs.Hosting;
+using CoachBot.Jobs.Nudges;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // Storage first: migrations must run before anything reads or schedules.
 builder.AddCoachBotStorage();
 builder.AddCoachBotJobs();
+builder.AddCoachBotNudges();
 builder.AddCoachBotHealth();
 
 var app = builder.Build();
