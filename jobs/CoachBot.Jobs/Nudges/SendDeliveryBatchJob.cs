@@ -46,7 +46,8 @@ internal sealed class SendDeliveryBatchJob(
 
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, clock, cancellationToken);
+                // The gate runs on the database clock, so this is real time even when tests fake the app clock.
+                await Task.Delay(wait, cancellationToken);
             }
 
             var outcome = await attempt.RunAsync(delivery, Owner, cancellationToken);
