@@ -1,5 +1,6 @@
 using CoachBot.Bot.Health;
 using CoachBot.Bot.Hosting;
+using CoachBot.Bot.Jobs;
 using CoachBot.Jobs.Hosting;
 using CoachBot.Jobs.Nudges;
 
@@ -14,6 +15,7 @@ builder.AddCoachBotHealth();
 var app = builder.Build();
 
 app.MapCoachBotHealth();
+app.MapCoachBotDashboard();
 
 return await app.RunCoachBotAsync(args);
 

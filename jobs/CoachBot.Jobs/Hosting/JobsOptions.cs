@@ -68,4 +68,12 @@ public sealed class JobsOptions
     /// <summary>Longest a send worker sleeps for a rate slot; longer waits reschedule the batch so others go first.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan MaxRateWait { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Secret (env Jobs__DashboardAdminKey): full Hangfire dashboard. Unset = no dashboard at all.</summary>
+    [MinLength(24, ErrorMessage = "Jobs:DashboardAdminKey must be at least 24 characters")]
+    public string? DashboardAdminKey { get; set; }
+
+    /// <summary>Secret (env Jobs__DashboardViewerKey): read-only dashboard for operators who are not admins.</summary>
+    [MinLength(24, ErrorMessage = "Jobs:DashboardViewerKey must be at least 24 characters")]
+    public string? DashboardViewerKey { get; set; }
 }
