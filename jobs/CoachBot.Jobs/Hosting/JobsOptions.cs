@@ -47,6 +47,10 @@ public sealed class JobsOptions
     [Range(50, 200)]
     public int SendBatchSize { get; set; } = 100;
 
+    /// <summary>Sends of one batch in flight together (one claim and one rate reservation per chunk of this size).</summary>
+    [Range(1, 50)]
+    public int SendConcurrency { get; set; } = 8;
+
     /// <summary>Teams cannot be searched after a crash mid-send: skip (at most once) or resend (at least once).</summary>
     public UnknownOutcomePolicy UnknownOutcomePolicy { get; set; } = UnknownOutcomePolicy.AtMostOnce;
 
@@ -58,11 +62,11 @@ public sealed class JobsOptions
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>Messages per minute per Slack workspace for nudges, shared by all instances.</summary>
-    [Range(1, 100000)]
+    [Range(1, 1_000_000)]
     public int SlackMessagesPerMinute { get; set; } = 300;
 
     /// <summary>Requests per second per Teams tenant for nudges; below the 50 RPS cap to leave room for replies.</summary>
-    [Range(1, 10000)]
+    [Range(1, 100_000)]
     public int TeamsRequestsPerSecond { get; set; } = 40;
 
     /// <summary>Longest a send worker sleeps for a rate slot; longer waits reschedule the batch so others go first.</summary>

@@ -9,12 +9,16 @@ namespace CoachBot.Jobs.Nudges;
 /// </summary>
 internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
 {
-    public async Task<ClaimedDelivery?> ClaimAsync(Guid id, string owner, DateTimeOffset now, DateTimeOffset lateBefore, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the lease on those of <paramref name="ids"/> that are due (or abandoned by a crashed instance), in the
+    /// given order. Late ones are expired in the same statement and come back with status 'expired'.
+    /// </summary>
+    public async Task<List<ClaimedDelivery>> ClaimAsync(Guid[] ids, string owner, DateTimeOffset now, DateTimeOffset lateBefore, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             with target as (
                 select id from nudge_delivery
-                where id = $1 and ((status = 'pending' and next_attempt_at <= $2) or (status = 'sending' and claimed_until < $2))
+                where id = any($1) and ((status = 'pending' and next_attempt_at <= $2) or (status = 'sending' and claimed_until < $2))
                 for update skip locked),
             claimed as (
                 update nudge_delivery d set
@@ -34,18 +38,25 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
             left join nudge_delivery parent on parent.id = c.parent_id
             left join rep_schedule s on s.person_id = c.person_id
             left join rep_profile r on r.person_id = c.person_id
+            order by array_position($1, c.id)
             """);
-        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(ids);
         command.Parameters.AddWithValue(now.UtcDateTime);
         command.Parameters.AddWithValue(lateBefore.UtcDateTime);
         command.Parameters.AddWithValue(owner);
         command.Parameters.AddWithValue((now + lease).UtcDateTime);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        var claimed = new List<ClaimedDelivery>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            return null;
+            claimed.Add(Read(reader));
         }
 
+        return claimed;
+    }
+
+    private static ClaimedDelivery Read(NpgsqlDataReader reader)
+    {
         var platform = reader.GetString(2) == "slack" ? ChatPlatform.Slack : ChatPlatform.Teams;
         return new ClaimedDelivery(
             reader.GetGuid(0),

@@ -38,18 +38,27 @@ internal sealed class DispatchNudgesJob(
 
         var claimed = 0;
         var created = 0;
-        for (var round = 0; round < MaxRounds; round++)
+        var buffer = sendBatches.StartBuffer();
+        try
         {
-            var batch = await dueReps.DispatchAsync(clock.GetUtcNow(), batchSize, cancellationToken);
-            claimed += batch.Claimed;
-            created += batch.Created.Count;
-            batches += sendBatches.Enqueue(batch.Created);
-            if (batch.Claimed < batchSize)
+            for (var round = 0; round < MaxRounds; round++)
             {
-                break;
+                var batch = await dueReps.DispatchAsync(clock.GetUtcNow(), batchSize, cancellationToken);
+                claimed += batch.Claimed;
+                created += batch.Created.Count;
+                buffer.Add(batch.Created);
+                if (batch.Claimed < batchSize)
+                {
+                    break;
+                }
             }
         }
+        finally
+        {
+            // Committed rows must reach a send job even if the tick is cancelled (the orphan sweep is only the backstop).
+            buffer.Flush();
+        }
 
-        Log.Dispatched(logger, recomputed, claimed, created, lost.Count, batches);
+        Log.Dispatched(logger, recomputed, claimed, created, lost.Count, batches + buffer.Enqueued);
     }
 }

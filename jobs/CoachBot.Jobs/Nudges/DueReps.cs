@@ -50,7 +50,7 @@ internal sealed class DueReps(NpgsqlDataSource dataSource)
                    {ScheduleColumns.Select}
             from {ScheduleColumns.From}
             where s.next_due_at <= $1 and not s.paused and not s.stopped
-            order by s.next_due_at limit $2 for update of s skip locked
+            order by s.next_due_at, s.workspace_id limit $2 for update of s skip locked
             """, connection, transaction))
         {
             select.Parameters.AddWithValue(now.UtcDateTime);

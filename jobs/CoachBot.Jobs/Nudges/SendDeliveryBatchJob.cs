@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Jobs.Nudges;
 
 /// <summary>
-/// Sends one workspace's batch of deliveries, one lease per row. Idempotent: rows already sent, expired or held by
-/// another instance are skipped; rows it cannot send now are handed to a later copy of this job.
+/// Sends one workspace's batch of deliveries in small chunks: one claim and one rate reservation per chunk, the
+/// chunk's sends in flight together at the reserved spacing, one ledger write per send. Idempotent: rows already
+/// sent, expired or leased by another instance are skipped; rows it cannot send now go to a later copy of this job.
 /// </summary>
 internal sealed class SendDeliveryBatchJob(
     DeliveryLedger ledger,
@@ -24,38 +25,40 @@ internal sealed class SendDeliveryBatchJob(
     public async Task RunAsync(Guid[] deliveryIds, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        for (var i = 0; i < deliveryIds.Length; i++)
+        for (var start = 0; start < deliveryIds.Length; start += settings.SendConcurrency)
         {
+            var chunk = deliveryIds[start..Math.Min(deliveryIds.Length, start + settings.SendConcurrency)];
             var now = clock.GetUtcNow();
-            var delivery = await ledger.ClaimAsync(deliveryIds[i], Owner, now, now - settings.MaxLateness, settings.DeliveryLease, cancellationToken);
-            if (delivery is null || delivery.Status != "sending")
+            var claimed = (await ledger.ClaimAsync(chunk, Owner, now, now - settings.MaxLateness, settings.DeliveryLease, cancellationToken))
+                .Where(d => d.Status == "sending")
+                .ToList();
+            if (claimed.Count == 0)
             {
                 continue;
             }
 
-            var (key, perSecond) = RateKey(delivery.Person, settings);
-            var (reserved, wait) = await gate.TryReserveAsync(key, perSecond, settings.MaxRateWait, cancellationToken);
+            var (key, perSecond) = RateKey(claimed[0].Person, settings);
+            var (reserved, wait) = await gate.TryReserveAsync(key, perSecond, settings.MaxRateWait, cancellationToken, claimed.Count);
             if (!reserved)
             {
-                // Throttled: give the worker back to other workspaces and come back when the slot frees up.
-                await ledger.ReleaseAsync(delivery.Id, Owner, now + wait, reconcile: false, CancellationToken.None);
-                batches.Reschedule(deliveryIds[i..], wait);
-                Log.Throttled(logger, delivery.Person.WorkspaceId, deliveryIds.Length - i, wait);
+                // Throttled: give the worker back to other workspaces and come back when the key frees up.
+                foreach (var delivery in claimed)
+                {
+                    await ledger.ReleaseAsync(delivery.Id, Owner, now + wait, reconcile: false, CancellationToken.None);
+                }
+
+                batches.Reschedule(deliveryIds[start..], wait);
+                Log.Throttled(logger, claimed[0].Person.WorkspaceId, deliveryIds.Length - start, wait);
                 return;
             }
 
-            if (wait > TimeSpan.Zero)
-            {
-                // The gate runs on the database clock, so this is real time even when tests fake the app clock.
-                await Task.Delay(wait, cancellationToken);
-            }
-
-            var outcome = await attempt.RunAsync(delivery, Owner, cancellationToken);
-            if (outcome.BlockFor is { } retryAfter)
+            var spacing = TimeSpan.FromSeconds(1 / perSecond);
+            var outcomes = await Task.WhenAll(claimed.Select((d, i) => SendAtAsync(d, wait + spacing * i, cancellationToken)));
+            if (outcomes.Max(o => o.BlockFor) is { } retryAfter)
             {
                 await gate.BlockAsync(key, retryAfter, CancellationToken.None);
-                batches.Reschedule(deliveryIds[i..], retryAfter);
-                Log.RateLimited(logger, delivery.Person.WorkspaceId, retryAfter);
+                batches.Reschedule(deliveryIds[start..], retryAfter);
+                Log.RateLimited(logger, claimed[0].Person.WorkspaceId, retryAfter);
                 return;
             }
         }
@@ -66,6 +69,25 @@ internal sealed class SendDeliveryBatchJob(
     public static (string Key, double PerSecond) RateKey(PersonKey person, JobsOptions settings) => person.Platform == ChatPlatform.Slack
         ? ($"slack:{person.WorkspaceId}:post", settings.SlackMessagesPerMinute / 60.0)
         : ($"teams:{person.WorkspaceId}", settings.TeamsRequestsPerSecond);
+
+    private async Task<AttemptOutcome> SendAtAsync(ClaimedDelivery delivery, TimeSpan after, CancellationToken cancellationToken)
+    {
+        if (after > TimeSpan.Zero)
+        {
+            try
+            {
+                // The gate runs on the database clock, so this is real time even when tests fake the app clock.
+                await Task.Delay(after, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await ledger.ReleaseAsync(delivery.Id, Owner, clock.GetUtcNow(), reconcile: false, CancellationToken.None);
+                throw;
+            }
+        }
+
+        return await attempt.RunAsync(delivery, Owner, cancellationToken);
+    }
 
     // Rows put back for a retry with backoff would otherwise wait for the orphan sweep.
     private async Task RescheduleLeftoversAsync(Guid[] deliveryIds, CancellationToken cancellationToken)

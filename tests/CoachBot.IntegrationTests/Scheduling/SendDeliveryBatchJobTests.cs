@@ -93,7 +93,8 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task A429BlocksTheWorkspaceForEveryoneAndReschedulesTheRestOfTheBatchAfterRetryAfter()
     {
-        var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 3);
+        // One send in flight at a time, so the 429 is the first send and the other two have not started.
+        var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 3, h => h.Options.SendConcurrency = 1);
         harness.Slack.FailNext(new ChatDeliveryException(ChatFailureKind.Retryable, "ratelimited", TimeSpan.FromSeconds(30)));
         harness.Jobs.TakeAll();
         var ids = rows.Select(r => r.Id).ToArray();
@@ -133,7 +134,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task APermanentFailureFailsTheDeliveryOnly()
     {
-        var (harness, _, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 2);
+        var (harness, _, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 2, h => h.Options.SendConcurrency = 1);
         harness.Slack.FailNext(new ChatDeliveryException(ChatFailureKind.Permanent, "invalid_blocks"));
 
         await harness.Sender().RunAsync(rows.Select(r => r.Id).ToArray(), CancellationToken.None);
@@ -157,7 +158,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task AWorkspaceFatalErrorDisablesTheWorkspaceAndStopsItsOtherSends()
     {
-        var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 3);
+        var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 3, h => h.Options.SendConcurrency = 1);
         harness.Slack.FailNext(new ChatDeliveryException(ChatFailureKind.WorkspaceFatal, "token_revoked"));
 
         await harness.Sender().RunAsync(rows.Select(r => r.Id).ToArray(), CancellationToken.None);
@@ -182,7 +183,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task GracefulShutdownHandsTheInFlightDeliveryBackAtOnce()
     {
-        var (harness, _, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 2);
+        var (harness, _, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 2, h => h.Options.SendConcurrency = 1);
         harness.Slack.Hold = new TaskCompletionSource();
         using var shutdown = new CancellationTokenSource();
 
@@ -198,5 +199,26 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
         var first = await harness.RowAsync(rows[0].Id);
         Assert.Equal(("pending", true, 0), (first.Status, first.Reconcile, first.Attempts));
         Assert.Equal(("pending", false), ((await harness.RowAsync(rows[1].Id)).Status, (await harness.RowAsync(rows[1].Id)).Reconcile));
+    }
+
+    [Fact]
+    public async Task GracefulShutdownHandsBackEverySendOfAChunkInFlight()
+    {
+        var (harness, team, _) = await DispatchedAsync(database, ChatPlatform.Teams, reps: 3, h => h.Options.SendConcurrency = 8);
+        harness.Teams.Hold = new TaskCompletionSource();
+        using var shutdown = new CancellationTokenSource();
+        var ids = (await harness.RowsAsync(team.Id)).Select(r => r.Id).ToArray();
+
+        var run = harness.Sender().RunAsync(ids, shutdown.Token);
+        while ((await harness.RowsAsync(team.Id)).Any(r => r.Status != "sending"))
+        {
+            await Task.Delay(10);
+        }
+
+        await shutdown.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+
+        Assert.All(await harness.RowsAsync(team.Id), r => Assert.Equal(("pending", true), (r.Status, r.Reconcile)));
+        Assert.Empty(harness.Teams.Sent);
     }
 }
