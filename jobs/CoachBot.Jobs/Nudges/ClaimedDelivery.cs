@@ -15,6 +15,7 @@ internal sealed record ClaimedDelivery(
     bool Reachable,
     bool WorkspaceEnabled,
     bool ParentAnswered,
+    bool WasInFlight,
     RepSchedule? Schedule)
 {
     public bool Active => Schedule is { Paused: false, Stopped: false };

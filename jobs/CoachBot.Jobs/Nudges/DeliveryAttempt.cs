@@ -42,6 +42,11 @@ internal sealed class DeliveryAttempt(
             var message = delivery.IsFollowUp
                 ? await nudges.ComposeFollowUpAsync(delivery.PersonId, delivery.Id, cancellationToken)
                 : await nudges.ComposeNudgeAsync(delivery.PersonId, delivery.Id, delivery.SlotAt, cancellationToken);
+            if (!messenger.CanReconcile)
+            {
+                await ledger.MarkInFlightAsync(delivery.Id, owner, clock.GetUtcNow(), cancellationToken);
+            }
+
             mayHaveReached = true;
             var sent = await messenger.SendDirectAsync(delivery.Person, message with { DeliveryId = delivery.Id }, cancellationToken);
             await ledger.MarkSentAsync(delivery.Id, owner, sent, clock.GetUtcNow(), FollowUpDue(delivery), CancellationToken.None);
@@ -80,7 +85,8 @@ internal sealed class DeliveryAttempt(
     {
         if (!messenger.CanReconcile)
         {
-            if (options.Value.UnknownOutcomePolicy == UnknownOutcomePolicy.AtLeastOnce)
+            // Claimed but never handed to the platform (no in-flight mark): it cannot have arrived, so just send.
+            if (!delivery.WasInFlight || options.Value.UnknownOutcomePolicy == UnknownOutcomePolicy.AtLeastOnce)
             {
                 return false;
             }

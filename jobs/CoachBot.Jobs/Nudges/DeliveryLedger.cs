@@ -17,7 +17,7 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"""
             with target as (
-                select id from nudge_delivery
+                select id, in_flight_at is not null as was_in_flight from nudge_delivery
                 where id = any($1) and ((status = 'pending' and next_attempt_at <= $2) or (status = 'sending' and claimed_until < $2))
                 for update skip locked),
             claimed as (
@@ -26,12 +26,12 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
                     last_error = case when d.slot_at < $3 and not (d.reconcile or d.status = 'sending') then 'late' else d.last_error end,
                     attempts = d.attempts + 1,
                     reconcile = d.reconcile or d.status = 'sending',
-                    claimed_by = $4, claimed_until = $5, updated_at = now()
+                    claimed_by = $4, claimed_until = $5, in_flight_at = null, updated_at = now()
                 from target where d.id = target.id
-                returning d.*)
+                returning d.*, target.was_in_flight)
             select c.id, c.person_id, w.platform, w.external_id, p.platform_user_id, c.kind, c.slot_at, c.status, c.reconcile,
-                   p.reachable, w.disabled_at is null, coalesce(parent.answered_at is not null, false), s.person_id is not null,
-                   {ScheduleColumns.Select}
+                   p.reachable, w.disabled_at is null, coalesce(parent.answered_at is not null, false), c.was_in_flight,
+                   s.person_id is not null, {ScheduleColumns.Select}
             from claimed c
             join person p on p.id = c.person_id
             join workspace w on w.id = c.workspace_id
@@ -69,7 +69,8 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
             reader.GetBoolean(9),
             reader.GetBoolean(10),
             reader.GetBoolean(11),
-            reader.GetBoolean(12) ? ScheduleColumns.Read(reader, 13) : null);
+            reader.GetBoolean(12),
+            reader.GetBoolean(13) ? ScheduleColumns.Read(reader, 14) : null);
     }
 
     public Task MarkSentAsync(Guid id, string owner, SentMessage sent, DateTimeOffset now, DateTimeOffset? followUpDue, CancellationToken cancellationToken) =>
@@ -78,6 +79,13 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
                 follow_up_due_at = $6, reconcile = false, last_error = null, claimed_by = null, claimed_until = null, updated_at = now()
             where id = $1 and claimed_by = $2
             """, cancellationToken, id, owner, sent.MessageId, sent.Conversation.ConversationId, now.UtcDateTime, followUpDue?.UtcDateTime);
+
+    /// <summary>
+    /// Records that the platform call is about to start, for platforms that cannot be searched afterwards: after a
+    /// crash only rows with this mark are "unknown"; rows merely claimed are known never to have left.
+    /// </summary>
+    public Task MarkInFlightAsync(Guid id, string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync("update nudge_delivery set in_flight_at = $3 where id = $1 and claimed_by = $2", cancellationToken, id, owner, now.UtcDateTime);
 
     /// <summary>Final outcomes other than sent: failed, expired, unknown.</summary>
     public Task FinishAsync(Guid id, string owner, string status, string error, CancellationToken cancellationToken) =>
@@ -101,6 +109,13 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
                 reconcile = reconcile or $4, claimed_by = null, claimed_until = null, updated_at = now()
             where id = $1 and claimed_by = $2
             """, cancellationToken, id, owner, at.UtcDateTime, reconcile);
+
+    /// <summary>Pushes back the not-yet-tried rows of a rescheduled batch, so the orphan sweep does not mistake them for lost.</summary>
+    public Task DeferAsync(Guid[] ids, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ExecuteAsync("""
+            update nudge_delivery set next_attempt_at = greatest(next_attempt_at, $2), updated_at = now()
+            where id = any($1) and status = 'pending'
+            """, cancellationToken, ids, at.UtcDateTime);
 
     public async Task<List<(Guid Id, DateTimeOffset NextAttemptAt)>> StillPendingAsync(Guid[] ids, CancellationToken cancellationToken)
     {

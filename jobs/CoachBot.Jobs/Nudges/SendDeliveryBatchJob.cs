@@ -47,7 +47,7 @@ internal sealed class SendDeliveryBatchJob(
                     await ledger.ReleaseAsync(delivery.Id, Owner, now + wait, reconcile: false, CancellationToken.None);
                 }
 
-                batches.Reschedule(deliveryIds[start..], wait);
+                await RescheduleAsync(deliveryIds[start..], wait);
                 Log.Throttled(logger, claimed[0].Person.WorkspaceId, deliveryIds.Length - start, wait);
                 return;
             }
@@ -57,7 +57,7 @@ internal sealed class SendDeliveryBatchJob(
             if (outcomes.Max(o => o.BlockFor) is { } retryAfter)
             {
                 await gate.BlockAsync(key, retryAfter, CancellationToken.None);
-                batches.Reschedule(deliveryIds[start..], retryAfter);
+                await RescheduleAsync(deliveryIds[start..], retryAfter);
                 Log.RateLimited(logger, claimed[0].Person.WorkspaceId, retryAfter);
                 return;
             }
@@ -87,6 +87,12 @@ internal sealed class SendDeliveryBatchJob(
         }
 
         return await attempt.RunAsync(delivery, Owner, cancellationToken);
+    }
+
+    private async Task RescheduleAsync(Guid[] rest, TimeSpan delay)
+    {
+        await ledger.DeferAsync(rest, clock.GetUtcNow() + delay, CancellationToken.None);
+        batches.Reschedule(rest, delay);
     }
 
     // Rows put back for a retry with backoff would otherwise wait for the orphan sweep.

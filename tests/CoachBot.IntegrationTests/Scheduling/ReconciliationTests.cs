@@ -9,7 +9,7 @@ namespace CoachBot.IntegrationTests.Scheduling;
 public sealed class ReconciliationTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     private static async Task<(NudgeHarness Harness, NudgeSeed.Workspace Team, DeliveryRow Row)> CrashedMidSendAsync(
-        PostgresDatabase database, ChatPlatform platform, bool platformHasIt, UnknownOutcomePolicy policy = UnknownOutcomePolicy.AtMostOnce)
+        PostgresDatabase database, ChatPlatform platform, bool platformHasIt, UnknownOutcomePolicy policy = UnknownOutcomePolicy.AtMostOnce, bool callStarted = true)
     {
         var harness = new NudgeHarness(database);
         harness.Options.UnknownOutcomePolicy = policy;
@@ -17,8 +17,8 @@ public sealed class ReconciliationTests(PostgresDatabase database) : IClassFixtu
         await harness.Dispatcher().RunAsync(CancellationToken.None);
         var row = Assert.Single(await harness.RowsAsync(team.Id));
         await harness.ExecuteAsync(
-            "update nudge_delivery set status = 'sending', attempts = 1, claimed_by = 'killed-instance', claimed_until = $1 where id = $2",
-            harness.Clock.GetUtcNow().AddMinutes(2), row.Id);
+            "update nudge_delivery set status = 'sending', attempts = 1, claimed_by = 'killed-instance', claimed_until = $1, in_flight_at = $2 where id = $3",
+            harness.Clock.GetUtcNow().AddMinutes(2), callStarted ? harness.Clock.GetUtcNow() : DBNull.Value, row.Id);
         var messenger = platform == ChatPlatform.Slack ? harness.Slack : harness.Teams;
         if (platformHasIt)
         {
@@ -93,6 +93,17 @@ public sealed class ReconciliationTests(PostgresDatabase database) : IClassFixtu
 
         Assert.Empty(harness.Teams.Sent);
         Assert.Equal(("unknown", "crashed_mid_send"), ((await harness.RowAsync(row.Id)).Status, (await harness.RowAsync(row.Id)).LastError));
+    }
+
+    [Fact]
+    public async Task TeamsDeliveryClaimedButNeverHandedToThePlatformIsSimplySent()
+    {
+        var (harness, _, row) = await CrashedMidSendAsync(database, ChatPlatform.Teams, platformHasIt: false, callStarted: false);
+
+        await harness.Sender().RunAsync([row.Id], CancellationToken.None);
+
+        Assert.Equal(row.Id, Assert.Single(harness.Teams.Sent).DeliveryId);
+        Assert.Equal("sent", (await harness.RowAsync(row.Id)).Status);
     }
 
     [Fact]

@@ -127,6 +127,8 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "no worker slept on the throttled workspace");
         Assert.All(await harness.RowsAsync(other.Id), r => Assert.Equal("sent", r.Status));
         Assert.All(await harness.RowsAsync(busy.Id), r => Assert.Equal(("pending", 0), (r.Status, r.Attempts)));
+        // Pushed back to when the key frees up, so the orphan sweep does not take them for lost.
+        Assert.All(await harness.RowsAsync(busy.Id), r => Assert.True(r.NextAttemptAt > harness.Clock.GetUtcNow().AddSeconds(30)));
         var retry = Assert.Single(rescheduled);
         Assert.InRange(retry.Delay.TotalSeconds, 30, 45);
     }

@@ -15,6 +15,7 @@ create table nudge_delivery (
     claimed_until       timestamptz,                          -- lease: past it, a 'sending' row was abandoned
     next_attempt_at     timestamptz not null default now(),
     reconcile           boolean not null default false,       -- a previous attempt may have reached the platform
+    in_flight_at        timestamptz,                          -- set just before the platform call where no read-back exists
     provider_message_id text,                                 -- Slack ts or Teams activity id
     provider_channel_id text,
     last_error          text,                                 -- platform error code only, never message text
