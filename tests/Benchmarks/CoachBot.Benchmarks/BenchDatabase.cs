@@ -69,6 +69,21 @@ internal sealed class BenchDatabase(string server, string name) : IAsyncDisposab
         return reader.IsDBNull(0) ? default : (reader.GetDateTime(0), reader.GetDateTime(1));
     }
 
+    public async Task<List<string>> DescribeAsync(Guid[] ids)
+    {
+        await using var command = DataSource.CreateCommand(
+            "select id, status, attempts, coalesce(last_error, '-'), reconcile, coalesce(in_flight_at::text, '-') from nudge_delivery where id = any($1)");
+        command.Parameters.AddWithValue(ids);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add($"{reader.GetGuid(0)} {reader.GetString(1)} {reader.GetInt32(2)} {reader.GetString(3)} {reader.GetBoolean(4)} {reader.GetString(5)}");
+        }
+
+        return lines;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_dataSource is not null)

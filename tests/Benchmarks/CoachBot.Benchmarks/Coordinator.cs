@@ -73,6 +73,16 @@ internal static class Coordinator
         var elapsed = clock.Elapsed;
         workers.ForEach(w => w.KillHard());
         var span = await database.SentSpanAsync();
+        var twice = slack.Counter.Accepted.Concat(teams.Counter.Accepted).Where(kv => kv.Value > 1).Select(kv => kv.Key).ToArray();
+        if (twice.Length > 0)
+        {
+            Console.WriteLine("  duplicated deliveries (id, status, attempts, last_error, reconcile, in_flight_at):");
+            foreach (var line in await database.DescribeAsync(twice))
+            {
+                Console.WriteLine($"    {line}");
+            }
+        }
+
         Report(scenario, elapsed, span, counts, slack.Counter, teams.Counter, workers, killed);
         return 0;
     }
