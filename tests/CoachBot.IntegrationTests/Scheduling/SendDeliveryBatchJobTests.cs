@@ -190,7 +190,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
         using var shutdown = new CancellationTokenSource();
 
         var run = harness.Sender().RunAsync(rows.Select(r => r.Id).ToArray(), shutdown.Token);
-        while ((await harness.RowAsync(rows[0].Id)).Status != "sending")
+        while (harness.Slack.Entered < 1)
         {
             await Task.Delay(10);
         }
@@ -212,7 +212,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
         var ids = (await harness.RowsAsync(team.Id)).Select(r => r.Id).ToArray();
 
         var run = harness.Sender().RunAsync(ids, shutdown.Token);
-        while ((await harness.RowsAsync(team.Id)).Any(r => r.Status != "sending"))
+        while (harness.Teams.Entered < 3)
         {
             await Task.Delay(10);
         }

@@ -11,6 +11,7 @@ public sealed class RecordingChatMessenger(ChatPlatform platform, bool canReconc
 {
     private readonly ConcurrentQueue<Exception> _failures = new();
     private int _sequence;
+    private int _entered;
 
     public ChatPlatform Platform => platform;
 
@@ -22,6 +23,9 @@ public sealed class RecordingChatMessenger(ChatPlatform platform, bool canReconc
     public ConcurrentDictionary<Guid, SentMessage> AlreadyDelivered { get; } = new();
 
     public List<Guid> Searched { get; } = [];
+
+    /// <summary>How many sends have reached the platform call (including ones now held).</summary>
+    public int Entered => Volatile.Read(ref _entered);
 
     /// <summary>Blocks sends until released; lets a test cancel a send that is in flight.</summary>
     public TaskCompletionSource? Hold { get; set; }
@@ -38,6 +42,7 @@ public sealed class RecordingChatMessenger(ChatPlatform platform, bool canReconc
 
     public async Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _entered);
         if (Hold is { } hold)
         {
             await hold.Task.WaitAsync(cancellationToken);
