@@ -3,8 +3,10 @@ using CoachBot.Bot.Health;
 using CoachBot.Bot.Hosting;
 using CoachBot.Bot.Slack;
 using CoachBot.Bot.Teams;
+using CoachBot.Bot.Jobs;
 using CoachBot.Jobs.Escalations;
 using CoachBot.Jobs.Hosting;
+using CoachBot.Jobs.Nudges;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +16,7 @@ builder.AddDemo();
 builder.AddCoachBotJobs();
 builder.AddCoaching();
 builder.AddEscalationJobs();
+builder.AddCoachBotNudges();
 builder.AddCoachBotHealth();
 
 // Chat platforms: each is off unless its credentials are configured.
@@ -26,6 +29,7 @@ app.MapCoachBotHealth();
 app.MapTeams();
 app.MapSlack();
 app.MapDemo();
+app.MapCoachBotDashboard();
 
 return await app.RunCoachBotAsync(args);
 

@@ -43,6 +43,37 @@ public sealed class SharedRateGate(NpgsqlDataSource dataSource)
         return (reader.GetDateTime(0), seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// Reserves <paramref name="count"/> consecutive slots only if the first starts within <paramref name="maxWait"/>;
+    /// returns (true, wait for the first) when taken, or (false, time until the key frees up) without consuming
+    /// anything, so a caller can go and do other work. Slot i of a reservation starts at wait + i / rate.
+    /// </summary>
+    public async Task<(bool Reserved, TimeSpan Wait)> TryReserveAsync(string key, double perSecond, TimeSpan maxWait, CancellationToken cancellationToken, int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var spacing = TimeSpan.FromSeconds(1 / perSecond);
+        await using var command = dataSource.CreateCommand("""
+            with taken as (
+                insert into rate_gate as g (key, next_at) values ($1, clock_timestamp() + $2 * $4)
+                on conflict (key) do update set next_at = greatest(g.next_at, clock_timestamp()) + $2 * $4
+                    where g.next_at <= clock_timestamp() + $3
+                returning extract(epoch from (g.next_at - $2 * $4 - clock_timestamp()))::float8 as wait)
+            select true, wait from taken
+            union all
+            select false, extract(epoch from (next_at - clock_timestamp()))::float8 from rate_gate
+            where key = $1 and not exists (select 1 from taken)
+            """);
+        command.Parameters.AddWithValue(key);
+        command.Parameters.AddWithValue(spacing);
+        command.Parameters.AddWithValue(maxWait);
+        command.Parameters.AddWithValue((double)count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var seconds = Math.Max(0, reader.GetDouble(1));
+        return (reader.GetBoolean(0), TimeSpan.FromSeconds(seconds));
+    }
+
     /// <summary>Honours a platform's Retry-After: nobody on any instance calls <paramref name="key"/> before it passes.</summary>
     public async Task BlockAsync(string key, TimeSpan retryAfter, CancellationToken cancellationToken)
     {

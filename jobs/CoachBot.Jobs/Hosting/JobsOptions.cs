@@ -30,4 +30,54 @@ public sealed class JobsOptions
     /// <summary>Largest number of pooled connections Hangfire may open from this instance.</summary>
     [Range(5, 200)]
     public int MaxPoolSize { get; set; } = 30;
+
+    /// <summary>A nudge later than this after its slot is marked expired instead of arriving at a silly hour.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan MaxLateness { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Working time (the rep's working hours only) before an unanswered nudge gets its one follow-up.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
+    public TimeSpan FollowUpAfter { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>Reps claimed per dispatcher transaction.</summary>
+    [Range(10, 5000)]
+    public int DispatchBatchSize { get; set; } = 500;
+
+    /// <summary>Deliveries per send job (one workspace or tenant each).</summary>
+    [Range(50, 200)]
+    public int SendBatchSize { get; set; } = 100;
+
+    /// <summary>Sends of one batch in flight together (one claim and one rate reservation per chunk of this size).</summary>
+    [Range(1, 50)]
+    public int SendConcurrency { get; set; } = 8;
+
+    /// <summary>Teams cannot be searched after a crash mid-send: skip (at most once) or resend (at least once).</summary>
+    public UnknownOutcomePolicy UnknownOutcomePolicy { get; set; } = UnknownOutcomePolicy.AtMostOnce;
+
+    /// <summary>A claimed delivery not recorded within this lease is treated as abandoned by a crashed instance.</summary>
+    [Range(typeof(TimeSpan), "00:00:30", "00:30:00")]
+    public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Messages per minute per Slack workspace for nudges, shared by all instances.</summary>
+    [Range(1, 1_000_000)]
+    public int SlackMessagesPerMinute { get; set; } = 300;
+
+    /// <summary>Requests per second per Teams tenant for nudges; below the 50 RPS cap to leave room for replies.</summary>
+    [Range(1, 100_000)]
+    public int TeamsRequestsPerSecond { get; set; } = 40;
+
+    /// <summary>Longest a send worker sleeps for a rate slot; longer waits reschedule the batch so others go first.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan MaxRateWait { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Secret (env Jobs__DashboardAdminKey): full Hangfire dashboard. Unset = no dashboard at all.</summary>
+    [MinLength(24, ErrorMessage = "Jobs:DashboardAdminKey must be at least 24 characters")]
+    public string? DashboardAdminKey { get; set; }
+
+    /// <summary>Secret (env Jobs__DashboardViewerKey): read-only dashboard for operators who are not admins.</summary>
+    [MinLength(24, ErrorMessage = "Jobs:DashboardViewerKey must be at least 24 characters")]
+    public string? DashboardViewerKey { get; set; }
 }

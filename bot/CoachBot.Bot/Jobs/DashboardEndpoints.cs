@@ -1,0 +1,40 @@
+using CoachBot.Jobs.Hosting;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Bot.Jobs;
+
+public static partial class DashboardEndpoints
+{
+    public const string Path = "/hangfire";
+
+    /// <summary>
+    /// The Hangfire dashboard at /hangfire: admins (admin key) get everything, viewers (viewer key) a read-only view,
+    /// everyone else 401. Without an admin key it is not mapped at all. It shows job ids, never message text.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCoachBotDashboard(this IEndpointRouteBuilder app)
+    {
+        // Read raw here: validated options are only built once the runner has checked them and can report errors.
+        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
+        if (string.IsNullOrEmpty(configuration[$"{JobsOptions.Section}:{nameof(JobsOptions.DashboardAdminKey)}"]))
+        {
+            LogDashboardOff(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardEndpoints)));
+            return app;
+        }
+
+        var filter = new DashboardKeyFilter(() => app.ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value);
+        app.MapHangfireDashboard(Path, new DashboardOptions
+        {
+            // Replaces the default local-requests-only filter: being on the same host proves nothing behind a proxy.
+            Authorization = [filter],
+            IsReadOnlyFunc = DashboardKeyFilter.IsReadOnly,
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "CoachBot jobs",
+            AppPath = null,
+        });
+        return app;
+    }
+
+    [LoggerMessage(EventId = 4050, Level = LogLevel.Information, Message = "Hangfire dashboard off: set Jobs__DashboardAdminKey to enable /hangfire")]
+    private static partial void LogDashboardOff(ILogger logger);
+}

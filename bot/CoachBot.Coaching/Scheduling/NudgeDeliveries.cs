@@ -1,0 +1,37 @@
+using Npgsql;
+
+namespace CoachBot.Coaching.Scheduling;
+
+/// <summary>
+/// What the conversation tells the delivery ledger: a rep answered a nudge (pressed a button or replied), so its
+/// follow-up is not sent. Idempotent: the first answer time is kept.
+/// </summary>
+public sealed class NudgeDeliveries(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    /// <summary>Marks the delivery answered; answering a follow-up also answers the nudge it followed. False if unknown.</summary>
+    public async Task<bool> MarkAnsweredAsync(Guid deliveryId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            update nudge_delivery set answered_at = coalesce(answered_at, $2), updated_at = now()
+            where id = $1 or id = (select parent_id from nudge_delivery where id = $1)
+            """);
+        command.Parameters.AddWithValue(deliveryId);
+        command.Parameters.AddWithValue(clock.GetUtcNow().UtcDateTime);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>For free-text replies that carry no delivery id: answers the rep's latest sent, unanswered nudge.</summary>
+    public async Task<Guid?> MarkLatestAnsweredAsync(long personId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            update nudge_delivery set answered_at = $2, updated_at = now()
+            where id = (select id from nudge_delivery
+                        where person_id = $1 and kind = 'nudge' and status = 'sent' and answered_at is null
+                        order by slot_at desc limit 1)
+            returning id
+            """);
+        command.Parameters.AddWithValue(personId);
+        command.Parameters.AddWithValue(clock.GetUtcNow().UtcDateTime);
+        return await command.ExecuteScalarAsync(cancellationToken) as Guid?;
+    }
+}

@@ -1,0 +1,153 @@
+using CoachBot.Coaching.Chat;
+using Npgsql;
+
+namespace CoachBot.Jobs.Nudges;
+
+/// <summary>
+/// The sender's side of nudge_delivery's state machine. Every write after the claim is guarded by claimed_by, so an
+/// instance whose lease was taken over cannot overwrite the newer owner's outcome.
+/// </summary>
+internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
+{
+    /// <summary>
+    /// Takes the lease on those of <paramref name="ids"/> that are due (or abandoned by a crashed instance), in the
+    /// given order. Late ones are expired in the same statement and come back with status 'expired'.
+    /// </summary>
+    public async Task<List<ClaimedDelivery>> ClaimAsync(Guid[] ids, string owner, DateTimeOffset now, DateTimeOffset lateBefore, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            with target as (
+                select id, in_flight_at is not null as was_in_flight from nudge_delivery
+                where id = any($1) and ((status = 'pending' and next_attempt_at <= $2) or (status = 'sending' and claimed_until < $2))
+                for update skip locked),
+            claimed as (
+                update nudge_delivery d set
+                    status = case when d.slot_at < $3 and not (d.reconcile or d.status = 'sending') then 'expired' else 'sending' end,
+                    last_error = case when d.slot_at < $3 and not (d.reconcile or d.status = 'sending') then 'late' else d.last_error end,
+                    attempts = d.attempts + 1,
+                    reconcile = d.reconcile or d.status = 'sending',
+                    claimed_by = $4, claimed_until = $5, in_flight_at = null, updated_at = now()
+                from target where d.id = target.id
+                returning d.*, target.was_in_flight)
+            select c.id, c.person_id, w.platform, w.external_id, p.platform_user_id, c.kind, c.slot_at, c.status, c.reconcile,
+                   p.reachable, w.disabled_at is null, coalesce(parent.answered_at is not null, false), c.was_in_flight,
+                   s.person_id is not null, {ScheduleColumns.Select}
+            from claimed c
+            join person p on p.id = c.person_id
+            join workspace w on w.id = c.workspace_id
+            left join nudge_delivery parent on parent.id = c.parent_id
+            left join rep_schedule s on s.person_id = c.person_id
+            left join rep_profile r on r.person_id = c.person_id
+            order by array_position($1, c.id)
+            """);
+        command.Parameters.AddWithValue(ids);
+        command.Parameters.AddWithValue(now.UtcDateTime);
+        command.Parameters.AddWithValue(lateBefore.UtcDateTime);
+        command.Parameters.AddWithValue(owner);
+        command.Parameters.AddWithValue((now + lease).UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var claimed = new List<ClaimedDelivery>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add(Read(reader));
+        }
+
+        return claimed;
+    }
+
+    private static ClaimedDelivery Read(NpgsqlDataReader reader)
+    {
+        var platform = reader.GetString(2) == "slack" ? ChatPlatform.Slack : ChatPlatform.Teams;
+        return new ClaimedDelivery(
+            reader.GetGuid(0),
+            reader.GetInt64(1),
+            new PersonKey(platform, reader.GetString(3), reader.GetString(4)),
+            reader.GetString(5) == "follow_up",
+            reader.GetFieldValue<DateTimeOffset>(6),
+            reader.GetString(7),
+            reader.GetBoolean(8),
+            reader.GetBoolean(9),
+            reader.GetBoolean(10),
+            reader.GetBoolean(11),
+            reader.GetBoolean(12),
+            reader.GetBoolean(13) ? ScheduleColumns.Read(reader, 14) : null);
+    }
+
+    public Task MarkSentAsync(Guid id, string owner, SentMessage sent, DateTimeOffset now, DateTimeOffset? followUpDue, CancellationToken cancellationToken) =>
+        ExecuteAsync("""
+            update nudge_delivery set status = 'sent', provider_message_id = $3, provider_channel_id = $4, sent_at = $5,
+                follow_up_due_at = $6, reconcile = false, last_error = null, claimed_by = null, claimed_until = null, updated_at = now()
+            where id = $1 and claimed_by = $2
+            """, cancellationToken, id, owner, sent.MessageId, sent.Conversation.ConversationId, now.UtcDateTime, followUpDue?.UtcDateTime);
+
+    /// <summary>
+    /// Records that the platform call is about to start, for platforms that cannot be searched afterwards: after a
+    /// crash only rows with this mark are "unknown"; rows merely claimed are known never to have left.
+    /// </summary>
+    public Task MarkInFlightAsync(Guid id, string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync("update nudge_delivery set in_flight_at = $3 where id = $1 and claimed_by = $2", cancellationToken, id, owner, now.UtcDateTime);
+
+    /// <summary>Final outcomes other than sent: failed, expired, unknown.</summary>
+    public Task FinishAsync(Guid id, string owner, string status, string error, CancellationToken cancellationToken) =>
+        ExecuteAsync("""
+            update nudge_delivery set status = $3, last_error = $4, claimed_by = null, claimed_until = null, updated_at = now()
+            where id = $1 and claimed_by = $2
+            """, cancellationToken, id, owner, status, error);
+
+    /// <summary>Back to pending for a later attempt, or failed once the attempts are used up.</summary>
+    public Task RetryAsync(Guid id, string owner, DateTimeOffset at, string error, bool reconcile, int maxAttempts, CancellationToken cancellationToken) =>
+        ExecuteAsync("""
+            update nudge_delivery set status = case when attempts >= $6 then 'failed' else 'pending' end,
+                next_attempt_at = $3, last_error = $4, reconcile = reconcile or $5, claimed_by = null, claimed_until = null, updated_at = now()
+            where id = $1 and claimed_by = $2
+            """, cancellationToken, id, owner, at.UtcDateTime, error, reconcile, maxAttempts);
+
+    /// <summary>Hands a claim back untouched (shutdown, throttled): the attempt does not count.</summary>
+    public Task ReleaseAsync(Guid id, string owner, DateTimeOffset at, bool reconcile, CancellationToken cancellationToken) =>
+        ExecuteAsync("""
+            update nudge_delivery set status = 'pending', attempts = greatest(attempts - 1, 0), next_attempt_at = $3,
+                reconcile = reconcile or $4, claimed_by = null, claimed_until = null, updated_at = now()
+            where id = $1 and claimed_by = $2
+            """, cancellationToken, id, owner, at.UtcDateTime, reconcile);
+
+    /// <summary>Pushes back the not-yet-tried rows of a rescheduled batch, so the orphan sweep does not mistake them for lost.</summary>
+    public Task DeferAsync(Guid[] ids, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ExecuteAsync("""
+            update nudge_delivery set next_attempt_at = greatest(next_attempt_at, $2), updated_at = now()
+            where id = any($1) and status = 'pending'
+            """, cancellationToken, ids, at.UtcDateTime);
+
+    public async Task<List<(Guid Id, DateTimeOffset NextAttemptAt)>> StillPendingAsync(Guid[] ids, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select id, next_attempt_at from nudge_delivery where id = any($1) and status = 'pending'");
+        command.Parameters.AddWithValue(ids);
+        var pending = new List<(Guid, DateTimeOffset)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pending.Add((reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1)));
+        }
+
+        return pending;
+    }
+
+    public Task MarkUnreachableAsync(long personId, string reason, CancellationToken cancellationToken) =>
+        ExecuteAsync("update person set reachable = false, unreachable_reason = $2, updated_at = now() where id = $1", cancellationToken, personId, reason);
+
+    public Task DisableWorkspaceAsync(PersonKey person, string reason, CancellationToken cancellationToken) =>
+        ExecuteAsync("""
+            update workspace set disabled_at = coalesce(disabled_at, now()), disabled_reason = coalesce(disabled_reason, $3)
+            where platform = $1 and external_id = $2
+            """, cancellationToken, person.Platform == ChatPlatform.Slack ? "slack" : "teams", person.WorkspaceId, reason);
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,108 @@
+using CoachBot.Coaching.Chat;
+using CoachBot.Jobs.Hosting;
+using CoachBot.Platforms.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Jobs.Nudges;
+
+/// <summary>
+/// Sends one workspace's batch of deliveries in small chunks: one claim and one rate reservation per chunk, the
+/// chunk's sends in flight together at the reserved spacing, one ledger write per send. Idempotent: rows already
+/// sent, expired or leased by another instance are skipped; rows it cannot send now go to a later copy of this job.
+/// </summary>
+internal sealed class SendDeliveryBatchJob(
+    DeliveryLedger ledger,
+    DeliveryAttempt attempt,
+    SharedRateGate gate,
+    SendBatches batches,
+    TimeProvider clock,
+    IOptions<JobsOptions> options,
+    ILogger<SendDeliveryBatchJob> logger)
+{
+    private static readonly string Owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public async Task RunAsync(Guid[] deliveryIds, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        for (var start = 0; start < deliveryIds.Length; start += settings.SendConcurrency)
+        {
+            var chunk = deliveryIds[start..Math.Min(deliveryIds.Length, start + settings.SendConcurrency)];
+            var now = clock.GetUtcNow();
+            var claimed = (await ledger.ClaimAsync(chunk, Owner, now, now - settings.MaxLateness, settings.DeliveryLease, cancellationToken))
+                .Where(d => d.Status == "sending")
+                .ToList();
+            if (claimed.Count == 0)
+            {
+                continue;
+            }
+
+            var (key, perSecond) = RateKey(claimed[0].Person, settings);
+            var (reserved, wait) = await gate.TryReserveAsync(key, perSecond, settings.MaxRateWait, cancellationToken, claimed.Count);
+            if (!reserved)
+            {
+                // Throttled: give the worker back to other workspaces and come back when the key frees up.
+                foreach (var delivery in claimed)
+                {
+                    await ledger.ReleaseAsync(delivery.Id, Owner, now + wait, reconcile: false, CancellationToken.None);
+                }
+
+                await RescheduleAsync(deliveryIds[start..], wait);
+                Log.Throttled(logger, claimed[0].Person.WorkspaceId, deliveryIds.Length - start, wait);
+                return;
+            }
+
+            var spacing = TimeSpan.FromSeconds(1 / perSecond);
+            var outcomes = await Task.WhenAll(claimed.Select((d, i) => SendAtAsync(d, wait + spacing * i, cancellationToken)));
+            if (outcomes.Max(o => o.BlockFor) is { } retryAfter)
+            {
+                await gate.BlockAsync(key, retryAfter, CancellationToken.None);
+                await RescheduleAsync(deliveryIds[start..], retryAfter);
+                Log.RateLimited(logger, claimed[0].Person.WorkspaceId, retryAfter);
+                return;
+            }
+        }
+
+        await RescheduleLeftoversAsync(deliveryIds, cancellationToken);
+    }
+
+    public static (string Key, double PerSecond) RateKey(PersonKey person, JobsOptions settings) => person.Platform == ChatPlatform.Slack
+        ? ($"slack:{person.WorkspaceId}:post", settings.SlackMessagesPerMinute / 60.0)
+        : ($"teams:{person.WorkspaceId}", settings.TeamsRequestsPerSecond);
+
+    private async Task<AttemptOutcome> SendAtAsync(ClaimedDelivery delivery, TimeSpan after, CancellationToken cancellationToken)
+    {
+        if (after > TimeSpan.Zero)
+        {
+            try
+            {
+                // The gate runs on the database clock, so this is real time even when tests fake the app clock.
+                await Task.Delay(after, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await ledger.ReleaseAsync(delivery.Id, Owner, clock.GetUtcNow(), reconcile: false, CancellationToken.None);
+                throw;
+            }
+        }
+
+        return await attempt.RunAsync(delivery, Owner, cancellationToken);
+    }
+
+    private async Task RescheduleAsync(Guid[] rest, TimeSpan delay)
+    {
+        await ledger.DeferAsync(rest, clock.GetUtcNow() + delay, CancellationToken.None);
+        batches.Reschedule(rest, delay);
+    }
+
+    // Rows put back for a retry with backoff would otherwise wait for the orphan sweep.
+    private async Task RescheduleLeftoversAsync(Guid[] deliveryIds, CancellationToken cancellationToken)
+    {
+        var pending = await ledger.StillPendingAsync(deliveryIds, cancellationToken);
+        if (pending.Count > 0)
+        {
+            var delay = pending.Min(p => p.NextAttemptAt) - clock.GetUtcNow();
+            batches.Reschedule(pending.Select(p => p.Id).ToArray(), delay);
+        }
+    }
+}

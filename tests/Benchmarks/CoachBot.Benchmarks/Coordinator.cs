@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CoachBot.Benchmarks;
+
+/// <summary>Runs one scenario end to end and prints a result row. Bounded: gives up after timeoutMinutes.</summary>
+internal static class Coordinator
+{
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var scenario = Scenario.Get(args.Get("scenario", "c"), args);
+        var server = args.Get("server", "Host=127.0.0.1;Port=55432;Username=coachbot;Database=postgres");
+        var latency = TimeSpan.FromMilliseconds(scenario.LatencyMs);
+        var slack = new FakeSlack(scenario.SlackCapPerMinute, latency);
+        var teams = new FakeTeams(scenario.TeamsCapPerSecond, latency);
+        var fakes = WebApplication.CreateSlimBuilder();
+        fakes.WebHost.UseUrls("http://127.0.0.1:0");
+        fakes.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var fakeApp = fakes.Build();
+        slack.Map(fakeApp);
+        teams.Map(fakeApp);
+        await fakeApp.StartAsync();
+        var baseUrl = fakeApp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        await using var database = new BenchDatabase(server, $"benchmark_{scenario.Name.Replace('-', '_')}_{DateTime.UtcNow:yyyyMMddHHmmss}");
+        await database.CreateAsync();
+        await database.SeedAsync(scenario);
+        Console.Error.WriteLine($"Scenario {scenario.Name}: {scenario.Reps:N0} reps seeded due now; fakes at {baseUrl}");
+
+        string[] workerArgs =
+        [
+            $"db={database.ConnectionString}", $"slack={baseUrl}/slack/", $"teams={baseUrl}/teams/",
+            $"workers={args.Int("workers", 20)}",
+            $"slackPerMinute={Math.Max(1, scenario.SlackPacePerMinute)}", $"teamsPerSecond={Math.Max(1, scenario.TeamsPacePerSecond)}",
+        ];
+        var workers = Enumerable.Range(0, scenario.Instances).Select(_ => new WorkerProcess(workerArgs)).ToList();
+        var clock = Stopwatch.StartNew();
+        workers.ForEach(w => w.Start());
+
+        var kills = KillPlan(scenario, args);
+        var killed = 0;
+        var deadline = TimeSpan.FromMinutes(args.Int("timeoutMinutes", 20));
+        Dictionary<string, long> counts = [];
+        while (clock.Elapsed < deadline)
+        {
+            await Task.Delay(500);
+            workers.ForEach(w => w.SampleMemory());
+            if (killed < kills.Count && clock.Elapsed >= kills[killed])
+            {
+                var victim = workers[killed % workers.Count];
+                Console.Error.WriteLine($"  kill -9 at {clock.Elapsed.TotalSeconds:F0}s (sent so far: {slack.Counter.Unique + teams.Counter.Unique:N0}); restarting");
+                victim.KillHard();
+                victim.Start();
+                killed++;
+            }
+
+            if (workers.Any(w => w.HasExited))
+            {
+                Console.Error.WriteLine("  a worker exited on its own; stopping");
+                break;
+            }
+
+            counts = await database.StatusCountsAsync();
+            var open = counts.GetValueOrDefault("pending") + counts.GetValueOrDefault("sending");
+            if (counts.Values.Sum() >= scenario.Reps && open == 0 && killed == kills.Count)
+            {
+                break;
+            }
+        }
+
+        var elapsed = clock.Elapsed;
+        workers.ForEach(w => w.KillHard());
+        var span = await database.SentSpanAsync();
+        var twice = slack.Counter.Accepted.Concat(teams.Counter.Accepted).Where(kv => kv.Value > 1).Select(kv => kv.Key).ToArray();
+        if (twice.Length > 0)
+        {
+            Console.WriteLine("  duplicated deliveries (id, status, attempts, last_error, reconcile, in_flight_at):");
+            foreach (var line in await database.DescribeAsync(twice))
+            {
+                Console.WriteLine($"    {line}");
+            }
+        }
+
+        Report(scenario, elapsed, span, counts, slack.Counter, teams.Counter, workers, killed);
+        return 0;
+    }
+
+    private static List<TimeSpan> KillPlan(Scenario scenario, BenchArgs args)
+    {
+        // Random moments inside the expected send window (platform floor), spread so each restart has work left.
+        var floor = scenario.SlackWorkspaces > 0 && scenario.SlackCapPerMinute < 100_000
+            ? TimeSpan.FromMinutes((double)scenario.Reps / scenario.SlackCapPerMinute)
+            : TimeSpan.FromSeconds((double)scenario.Reps / Math.Max(1, scenario.TeamsCapPerSecond));
+        var random = new Random(args.Int("seed", Environment.TickCount));
+        return Enumerable.Range(0, scenario.Kills)
+            .Select(i => TimeSpan.FromSeconds(20 + floor.TotalSeconds * (i + random.NextDouble()) / (scenario.Kills + 1)))
+            .ToList();
+    }
+
+    private static void Report(
+        Scenario scenario, TimeSpan elapsed, (DateTime First, DateTime Last) span, Dictionary<string, long> counts,
+        DeliveryCounter slack, DeliveryCounter teams, List<WorkerProcess> workers, int kills)
+    {
+        var delivered = slack.Unique + teams.Unique;
+        var calls = slack.Calls + teams.Calls;
+        var throttled = slack.Throttled + teams.Throttled;
+        var sendSeconds = (span.Last - span.First).TotalSeconds;
+        string F(double v) => v.ToString("F1", CultureInfo.InvariantCulture);
+        Console.WriteLine($"""
+
+            Scenario {scenario.Name}: {scenario.Reps:N0} reps, {scenario.SlackWorkspaces} Slack workspaces, {scenario.TeamsTenants} Teams tenants, {scenario.Instances} instance(s), {kills} kill -9
+              wall time from process start: {F(elapsed.TotalSeconds)} s; first→last send: {F(sendSeconds)} s
+              delivered (unique): {delivered:N0}; duplicates: {slack.Duplicates + teams.Duplicates}; lost: {scenario.Reps - delivered:N0}
+              rate: {F(delivered / Math.Max(0.001, sendSeconds))} nudges/s over the send span; {F(delivered / elapsed.TotalSeconds)} /s from start
+              platform calls: {calls:N0}; 429: {throttled:N0} ({F(100.0 * throttled / Math.Max(1, calls))} %)
+              ledger: {string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:N0}"))}
+              first dispatcher tick per instance (ms): {string.Join(", ", workers.Select(w => w.TickMs.TryPeek(out var t) ? F(t) : "-"))}
+              peak RSS per instance (MB): {string.Join(", ", workers.Select(w => F(w.PeakRssKb / 1024.0)))}
+            """);
+    }
+}

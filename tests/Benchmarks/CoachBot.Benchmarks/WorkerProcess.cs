@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CoachBot.Benchmarks;
+
+/// <summary>A worker child process: started, watched (tick times, peak memory) and, for crash runs, killed with SIGKILL.</summary>
+internal sealed class WorkerProcess(string[] arguments)
+{
+    private Process? _process;
+
+    public ConcurrentQueue<double> TickMs { get; } = new();
+
+    public long PeakRssKb { get; private set; }
+
+    public void Start()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
+        start.ArgumentList.Add("worker");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.StartsWith("TICK ", StringComparison.Ordinal) == true)
+            {
+                TickMs.Enqueue(double.Parse(e.Data[5..], CultureInfo.InvariantCulture));
+            }
+            else if (!string.IsNullOrWhiteSpace(e.Data))
+            {
+                Console.Error.WriteLine($"  [worker {_process.Id}] {e.Data}");
+            }
+        };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (!string.IsNullOrWhiteSpace(e.Data))
+            {
+                Console.Error.WriteLine($"  [worker {_process.Id}!] {e.Data}");
+            }
+        };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Samples the process's high-water resident memory (VmHWM) from /proc.</summary>
+    public void SampleMemory()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{_process!.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            if (line is not null)
+            {
+                PeakRssKb = Math.Max(PeakRssKb, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
+            }
+        }
+        catch (IOException)
+        {
+            // The process just exited; keep the last sample.
+        }
+    }
+
+    public bool HasExited => _process?.HasExited ?? true;
+
+    public void KillHard()
+    {
+        SampleMemory();
+        _process?.Kill(entireProcessTree: true); // SIGKILL: no shutdown hooks, leases and Hangfire jobs are left behind
+        _process?.WaitForExit();
+    }
+}
