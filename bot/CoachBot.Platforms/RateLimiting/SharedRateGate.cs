@@ -12,6 +12,11 @@ public sealed class SharedRateGate(NpgsqlDataSource dataSource)
     /// <summary>Reserves a slot for <paramref name="key"/> at <paramref name="perSecond"/> calls/s and waits for it.</summary>
     public async Task WaitAsync(string key, double perSecond, CancellationToken cancellationToken)
     {
+        if (PrepaidRate.Covers(key))
+        {
+            return;
+        }
+
         var delay = await ReserveAsync(key, perSecond, cancellationToken);
         if (delay > TimeSpan.Zero)
         {

@@ -86,7 +86,11 @@ internal sealed class SendDeliveryBatchJob(
             }
         }
 
-        return await attempt.RunAsync(delivery, Owner, cancellationToken);
+        // This batch reserved the workspace's slot above; the platform client must not reserve it again.
+        using (PrepaidRate.For(RateKey(delivery.Person, options.Value).Key))
+        {
+            return await attempt.RunAsync(delivery, Owner, cancellationToken);
+        }
     }
 
     private async Task RescheduleAsync(Guid[] rest, TimeSpan delay)

@@ -49,4 +49,24 @@ public sealed class SharedRateGateTests(PostgresDatabase database) : IClassFixtu
 
         Assert.InRange(delay.TotalSeconds, 29, 30.1);
     }
+
+    [Fact]
+    public async Task APrepaidKeyIsNotReservedAgainButOtherKeysStillAre()
+    {
+        var gate = new SharedRateGate(database.DataSource);
+        var workspace = $"test:{Guid.NewGuid():N}";
+        var channel = $"{workspace}:channel";
+        var before = await gate.ReserveSlotAsync(workspace, perSecond: 1, CancellationToken.None);
+
+        using (PrepaidRate.For(workspace))
+        {
+            await gate.WaitAsync(workspace, perSecond: 1, CancellationToken.None);
+            await gate.WaitAsync(channel, perSecond: 0.1, CancellationToken.None);
+        }
+
+        var after = await gate.ReserveSlotAsync(workspace, perSecond: 1, CancellationToken.None);
+        var channelNext = await gate.ReserveSlotAsync(channel, perSecond: 0.1, CancellationToken.None);
+        Assert.Equal(TimeSpan.FromSeconds(1), after.At - before.At);
+        Assert.True(channelNext.Wait > TimeSpan.FromSeconds(5), $"channel wait {channelNext.Wait}");
+    }
 }
