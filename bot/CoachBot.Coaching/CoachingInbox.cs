@@ -15,7 +15,8 @@ public sealed class CoachingInbox(
     ManagerInbox managers,
     PersonDirectory people,
     AdminBootstrap admins,
-    RosterImport roster) : ICoachingInbox
+    RosterImport roster,
+    ManagerChannelSettings managerChannels) : ICoachingInbox
 {
     // Words that only mean something as manager commands; a rep typing them is refused (and audited) by the manager side.
     private static readonly HashSet<string> ManagerOnlyVerbs = new(StringComparer.OrdinalIgnoreCase)
@@ -81,6 +82,7 @@ public sealed class CoachingInbox(
     private async Task<Person> RegisterAsync(Sender from, CancellationToken cancellationToken)
     {
         var person = await people.UpsertAsync(from, cancellationToken);
+        await managerChannels.ApplyAsync(from.Key.Platform, from.Key.WorkspaceId, cancellationToken);
         await roster.ApplyPendingAsync(person.Id, cancellationToken);
         return await admins.ApplyAsync(await people.GetAsync(person.Id, cancellationToken) ?? person, cancellationToken);
     }

@@ -3,6 +3,9 @@ using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Conversation;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Coaching.People;
+using CoachBot.Platforms.Slack;
+using CoachBot.Platforms.Teams;
+using Microsoft.Extensions.Options;
 
 namespace CoachBot.Bot.Hosting;
 
@@ -17,6 +20,11 @@ public static class CoachingRegistration
         builder.Services.AddNudgeLibrary();
         builder.Services.AddRepConversation();
         builder.Services.AddSingleton<AdminBootstrap>();
+        builder.Services.AddSingleton(s => new ManagerChannelSettings(s.GetRequiredService<Npgsql.NpgsqlDataSource>(), new Dictionary<ChatPlatform, string?>
+        {
+            [ChatPlatform.Slack] = s.GetRequiredService<IOptions<SlackOptions>>().Value.ManagerChannelId,
+            [ChatPlatform.Teams] = s.GetRequiredService<IOptions<TeamsOptions>>().Value.ManagerChannelId,
+        }));
         builder.Services.AddSingleton<CoachingInbox>();
         builder.Services.AddSingleton<ICoachingInbox>(s => s.GetRequiredService<CoachingInbox>());
         return builder;
