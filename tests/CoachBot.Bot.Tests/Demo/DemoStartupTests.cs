@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CoachBot.Testing;
 
 namespace CoachBot.Bot.Tests.Demo;
 
@@ -8,22 +8,12 @@ public sealed class DemoStartupTests
     [Fact]
     public async Task ProductionRefusesToStartWithTheDemoEnabledAndSaysWhy()
     {
-        var dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Demo__Enabled"] = "true";
+        var run = await BotProcess.RunToExitAsync(
+            ("ASPNETCORE_ENVIRONMENT", "Production"), ("DOTNET_ENVIRONMENT", "Production"), ("Demo__Enabled", "true"));
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(1, process.ExitCode);
-        var line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
         Assert.StartsWith("CoachBot cannot start: Demo:Enabled must not be true in the Production environment", line);
-        Assert.DoesNotContain("   at ", await stdout + line);
+        Assert.DoesNotContain("   at ", run.Stdout + line);
     }
 }

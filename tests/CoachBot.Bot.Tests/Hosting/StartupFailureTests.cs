@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CoachBot.Testing;
 
 namespace CoachBot.Bot.Tests.Hosting;
 
@@ -31,24 +31,7 @@ public sealed class StartupFailureTests
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunBotAsync(params (string Name, string Value)[] environment)
     {
-        var dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        var run = await BotProcess.RunToExitAsync(environment);
+        return (run.ExitCode, run.Stdout, run.Stderr);
     }
 }
