@@ -26,6 +26,8 @@ public sealed class PersonDirectory(NpgsqlDataSource dataSource)
                 time_zone = case when person.time_zone_source = 'override' or @tz is null then person.time_zone else excluded.time_zone end,
                 time_zone_source = case when person.time_zone_source = 'override' or @tz is null then person.time_zone_source else 'platform' end,
                 locale = coalesce(@locale, person.locale),
+                reachable = true,          -- they just wrote to us: reachable again
+                unreachable_reason = null,
                 updated_at = now()
             """,
             new { workspaceId, userId = sender.Key.UserId, name = sender.DisplayName, email = sender.Email, tz = sender.TimeZone, locale = sender.Locale },

@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Coaching.Scheduling;
 using CoachBot.Jobs.Hosting;
@@ -15,6 +16,7 @@ internal sealed class DeliveryAttempt(
     DeliveryLedger ledger,
     INudgeSource nudges,
     IEnumerable<IChatMessenger> messengers,
+    UnreachableRepNotice unreachable,
     TimeProvider clock,
     IOptions<JobsOptions> options,
     ILogger<DeliveryAttempt> logger)
@@ -125,6 +127,7 @@ internal sealed class DeliveryAttempt(
             case ChatFailureKind.Unreachable:
                 await ledger.FinishAsync(delivery.Id, owner, "failed", ex.Code, CancellationToken.None);
                 await ledger.MarkUnreachableAsync(delivery.PersonId, ex.Code, CancellationToken.None);
+                await unreachable.NotifyManagerAsync(delivery.PersonId, ex.Code, CancellationToken.None);
                 return AttemptOutcome.Done;
             case ChatFailureKind.WorkspaceFatal:
                 await ledger.FinishAsync(delivery.Id, owner, "failed", ex.Code, CancellationToken.None);

@@ -1,3 +1,6 @@
+using CoachBot.Coaching.Managers;
+using CoachBot.Coaching.Escalations;
+using CoachBot.Coaching.People;
 using CoachBot.Coaching.Scheduling;
 using CoachBot.Platforms.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +17,9 @@ public static class NudgeJobsRegistration
         var services = builder.Services;
         services.TryAddSingleton<SharedRateGate>();
         services.TryAddSingleton<NudgeDeliveries>();
+        services.TryAddSingleton<PersonDirectory>();
+        services.TryAddSingleton<ChatMessengers>();
+        services.TryAddSingleton<UnreachableRepNotice>();
         services.AddSingleton<DueReps>();
         services.AddSingleton<Orphans>();
         services.AddSingleton<DeliveryLedger>();

@@ -42,7 +42,9 @@ internal sealed class NudgeHarness(PostgresDatabase database)
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var ledger = new DeliveryLedger(DataSource);
-        var attempt = new DeliveryAttempt(ledger, new FakeNudgeSource(), [Slack, Teams], Clock, options, NullLogger<DeliveryAttempt>.Instance);
+        var unreachable = new CoachBot.Coaching.Managers.UnreachableRepNotice(
+            new CoachBot.Coaching.People.PersonDirectory(DataSource), new CoachBot.Coaching.Escalations.ChatMessengers([Slack, Teams]), NullLogger<CoachBot.Coaching.Managers.UnreachableRepNotice>.Instance);
+        var attempt = new DeliveryAttempt(ledger, new FakeNudgeSource(), [Slack, Teams], unreachable, Clock, options, NullLogger<DeliveryAttempt>.Instance);
         return new SendDeliveryBatchJob(ledger, attempt, new SharedRateGate(DataSource), Batches(), Clock, options, NullLogger<SendDeliveryBatchJob>.Instance);
     }
 

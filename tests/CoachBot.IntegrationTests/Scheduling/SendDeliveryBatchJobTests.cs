@@ -158,6 +158,22 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     }
 
     [Fact]
+    public async Task TheManagerOfAnUnreachableRepIsToldOnce()
+    {
+        var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Teams, reps: 1);
+        var managerId = await harness.ScalarAsync<long>(
+            "insert into person (workspace_id, platform_user_id, display_name, role) values ($1, 'M-unreach', 'Mia Manager', 'manager') returning id", team.Id);
+        await harness.ScalarAsync<int>("update person set manager_id = $1 where id = $2 returning 1", managerId, team.PersonIds[0]);
+        harness.Teams.FailNext(new ChatDeliveryException(ChatFailureKind.Unreachable, "403:BotBlocked"));
+
+        await harness.Sender().RunAsync([rows[0].Id], CancellationToken.None);
+
+        var notice = Assert.Single(harness.Teams.Sent, s => s.Person.UserId == "M-unreach");
+        Assert.Contains("can no longer reach", notice.Text);
+        Assert.Null(notice.DeliveryId);
+    }
+
+    [Fact]
     public async Task AWorkspaceFatalErrorDisablesTheWorkspaceAndStopsItsOtherSends()
     {
         var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 3, h => h.Options.SendConcurrency = 1);
