@@ -38,6 +38,22 @@ public sealed class AnsweredNudgeTests(PostgresDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task DoneOnAFollowUpAnswersTheNudgeItFollowsAndTheHistoryLearnsIt()
+    {
+        await using var rep = NewRep();
+        var id = await database.DataSource.OnboardedAsync(rep);
+        var now = rep.Time.GetUtcNow();
+        var nudge = await database.DataSource.AddSentNudgeAsync(id, now.AddHours(-5));
+        await database.DataSource.AddHistoryAsync(id, nudge, now.AddHours(-5));
+        var followUp = await database.DataSource.AddSentFollowUpAsync(nudge, now.AddHours(-1));
+
+        await rep.PressAsync(NudgeActions.Done, followUp.ToString());
+
+        Assert.Equal(now, await AnsweredAtAsync(nudge));
+        Assert.Equal("done", await database.DataSource.ScalarAsync<string>("select response from nudge_history where delivery_id = @nudge", new { nudge }));
+    }
+
+    [Fact]
     public async Task AnUnansweredNudgeStillGetsItsFollowUp()
     {
         await using var rep = NewRep();

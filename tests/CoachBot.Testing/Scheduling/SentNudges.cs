@@ -34,4 +34,16 @@ public static class SentNudges
             values (@personId, @deliveryId, @intent, 1, 'driver', @skill, @sentAt)
             """, new { personId, deliveryId, intent = $"{skill}-test", skill, sentAt = sentAt.UtcDateTime }));
     }
+
+    /// <summary>The sent follow-up of <paramref name="nudgeId"/>, as the follow-up tick and sender leave it.</summary>
+    public static async Task<Guid> AddSentFollowUpAsync(this NpgsqlDataSource dataSource, Guid nudgeId, DateTimeOffset sentAt)
+    {
+        var id = Guid.NewGuid();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            insert into nudge_delivery (id, person_id, workspace_id, platform, kind, slot_at, parent_id, status, attempts, sent_at)
+            select @id, person_id, workspace_id, platform, 'follow_up', @sentAt, id, 'sent', 1, @sentAt from nudge_delivery where id = @nudgeId
+            """, new { id, nudgeId, sentAt = sentAt.UtcDateTime }));
+        return id;
+    }
 }
