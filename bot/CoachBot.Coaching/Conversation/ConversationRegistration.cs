@@ -1,11 +1,12 @@
+using CoachBot.Coaching.Managers;
+using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.Onboarding;
 using CoachBot.Coaching.People;
 using CoachBot.Coaching.Privacy;
 using CoachBot.Coaching.Profiles;
+using CoachBot.Coaching.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-
-using CoachBot.Coaching.Nudges.History;
 
 namespace CoachBot.Coaching.Conversation;
 
@@ -21,6 +22,9 @@ public static class ConversationRegistration
         services.TryAddSingleton<PersonDirectory>();
         services.TryAddSingleton<NudgeHistory>();
         services.TryAddSingleton<INudgeRecall, NoNudgeRecall>();
+        services.TryAddSingleton<NudgeDeliveries>();
+        // The weekly brief reads what the ledger and streaks know; replaces the escalations' NoRepActivity whatever the order.
+        services.Replace(ServiceDescriptor.Singleton<IRepActivitySource, LedgerRepActivity>());
         services.AddSingleton<RepProfileStore>();
         services.AddSingleton<RepScheduleStore>();
         services.AddSingleton<RepReplyStore>();

@@ -5,8 +5,9 @@ using Npgsql;
 namespace CoachBot.Coaching.Conversation;
 
 /// <summary>
-/// Nudge button presses, one row per delivery. Replays are harmless: timestamps keep their first value and a
-/// rating keeps the latest. The rendered style and answer times feed "learning what works".
+/// Nudge button presses, one row per delivery: the state a redrawn nudge shows. Replays are harmless: timestamps keep
+/// their first value and a rating keeps the latest. "Learning what works" is read from nudge_history, which
+/// <see cref="NudgeResponses"/> also updates; sent_at is copied here so the rep's export shows how fast they answered.
 /// </summary>
 public sealed class NudgeResponseStore(NpgsqlDataSource dataSource)
 {
@@ -18,8 +19,10 @@ public sealed class NudgeResponseStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<State>(new CommandDefinition("""
-            insert into nudge_response (delivery_id, person_id, rendered_style, first_answered_at, done_at, snoozed_at, help_at, rating, rated_at)
-            values (@deliveryId, @personId, @style, @at,
+            insert into nudge_response (delivery_id, person_id, rendered_style, sent_at, first_answered_at, done_at, snoozed_at, help_at, rating, rated_at)
+            values (@deliveryId, @personId, @style,
+                coalesce((select sent_at from nudge_delivery where id = @deliveryId), (select sent_at from nudge_history where delivery_id = @deliveryId)),
+                @at,
                 case when @action = 'nudge.done' then @at end,
                 case when @action = 'nudge.snooze' then @at end,
                 case when @action = 'nudge.help' then @at end,
@@ -36,15 +39,5 @@ public sealed class NudgeResponseStore(NpgsqlDataSource dataSource)
             """,
             new { deliveryId, personId, style = style?.ToDbValue(), at, action = actionId, rating = (short?)rating },
             cancellationToken: cancellationToken));
-    }
-
-    /// <summary>When the rep answered, for streaks.</summary>
-    public async Task<IReadOnlyList<DateTimeOffset>> AnsweredAtAsync(long personId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<DateTime>(new CommandDefinition(
-            "select first_answered_at from nudge_response where person_id = @personId",
-            new { personId }, cancellationToken: cancellationToken));
-        return rows.Select(r => new DateTimeOffset(DateTime.SpecifyKind(r, DateTimeKind.Utc))).ToList();
     }
 }

@@ -3,6 +3,7 @@ using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.Profiles;
+using CoachBot.Coaching.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Coaching.Conversation;
@@ -19,6 +20,7 @@ public sealed class NudgeResponses(
     RepStreaks streaks,
     INudgeRecall recall,
     NudgeHistory history,
+    NudgeDeliveries deliveries,
     TimeProvider time,
     ILogger<NudgeResponses> logger)
 {
@@ -40,7 +42,8 @@ public sealed class NudgeResponses(
             return InboxReply.Say("That button isn't for you.");
         }
 
-        // The library's history learns which wording this rep answers, and how fast.
+        // Any press answers the nudge: its follow-up is not sent. The history learns which wording this rep answers, and how fast.
+        await deliveries.MarkAnsweredAsync(deliveryId, cancellationToken);
         await history.RecordResponseAsync(deliveryId, ToHistoryResponse(action.ActionId), rating, now, cancellationToken);
 
         var seed = deliveryId.GetHashCode();
@@ -118,8 +121,8 @@ public sealed class NudgeResponses(
     private static string StreakLine(StreakCalculator.Streaks streak) => streak.Current switch
     {
         <= 1 => "",
-        _ when streak.Current >= streak.Best => $"Streak: {streak.Current} days, your personal best.",
-        _ => $"Streak: {streak.Current} days (your best: {streak.Best}).",
+        _ when streak.Current >= streak.Best => $"Streak: {streak.Current} nudges in a row, your personal best.",
+        _ => $"Streak: {streak.Current} nudges in a row (your best: {streak.Best}).",
     };
 
     private static bool TryParse(InboundAction action, out Guid deliveryId, out int? rating)

@@ -1,10 +1,12 @@
 using System.Globalization;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Nudges;
+using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.Onboarding;
 using CoachBot.Coaching.People;
 using CoachBot.Coaching.Privacy;
 using CoachBot.Coaching.Profiles;
+using CoachBot.Coaching.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Coaching.Conversation;
@@ -22,6 +24,8 @@ public sealed class RepInbox(
     EscalationOffers offers,
     PrivacyConversation privacy,
     RepReplyStore replies,
+    NudgeDeliveries deliveries,
+    NudgeHistory history,
     RepHome home,
     TimeProvider time,
     ILogger<RepInbox> logger)
@@ -96,7 +100,14 @@ public sealed class RepInbox(
             return await commands.RunAsync(person, profile, parse, cancellationToken);
         }
 
-        var saved = await replies.SaveAsync(person.Id, text, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        var saved = await replies.SaveAsync(person.Id, text, now, cancellationToken);
+        // A reply carries no delivery id: it answers the latest nudge, so no follow-up chases it. Only the fact travels, never the words.
+        if (await deliveries.MarkLatestAnsweredAsync(person.Id, cancellationToken) is { } answered)
+        {
+            await history.RecordResponseAsync(answered, NudgeResponse.Replied, null, now, cancellationToken);
+        }
+
         ConversationLog.ReplyStored(logger, person.Id, saved.OriginalLength, saved.Truncated);
         var messages = new List<CoachMessage> { CoachMessage.Plain(StyleAcks.For(profile.Style, StyleAcks.Kind.Reply, saved.Id)) };
         if (saved.Truncated)

@@ -1,24 +1,30 @@
 using CoachBot.Coaching.Profiles;
+using CoachBot.Coaching.Scheduling;
 using PublicHoliday;
 
 namespace CoachBot.Coaching.Conversation;
 
-/// <summary>Loads a rep's own history (answers, schedule, pauses, vacation, public holidays) and computes their streaks.</summary>
-public sealed class RepStreaks(NudgeResponseStore responses, RepScheduleStore schedules, TimeProvider time)
+/// <summary>
+/// Loads a rep's own history (nudges sent and answered from the delivery ledger, pauses, vacation, public holidays) and
+/// computes their streaks. A rep without a schedule yet is counted in UTC with nothing excused.
+/// </summary>
+public sealed class RepStreaks(NudgeDeliveries deliveries, RepScheduleStore schedules, TimeProvider time)
 {
     public async Task<StreakCalculator.Streaks> ForAsync(long personId, CancellationToken cancellationToken)
     {
         var schedule = await schedules.GetAsync(personId, cancellationToken);
-        if (schedule is null)
-        {
-            return new StreakCalculator.Streaks(0, 0);
-        }
-
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = schedule is not null && TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         var now = time.GetUtcNow();
         var today = LocalDate(now, zone);
-        var answered = (await responses.AnsweredAtAsync(personId, cancellationToken)).Select(at => LocalDate(at, zone)).ToHashSet();
+        var sent = (await deliveries.SentSinceAsync(personId, since: null, cancellationToken))
+            .Select(n => new StreakCalculator.SentNudge(LocalDate(n.SentAt, zone), n.Answered))
+            .ToList();
         var excused = new HashSet<DateOnly>();
+        if (schedule is null || sent.Count == 0)
+        {
+            return StreakCalculator.Calculate(new StreakCalculator.Input(sent, excused, today));
+        }
+
         foreach (var (from, until) in await schedules.GetPausePeriodsAsync(personId, now, cancellationToken))
         {
             AddRange(excused, LocalDate(from, zone), LocalDate(until, zone));
@@ -29,12 +35,8 @@ public sealed class RepStreaks(NudgeResponseStore responses, RepScheduleStore sc
             AddRange(excused, vacationFrom, vacationUntil);
         }
 
-        if (answered.Count > 0)
-        {
-            excused.UnionWith(Holidays(schedule.HolidayCountry, answered.Min().Year, today.Year));
-        }
-
-        return StreakCalculator.Calculate(new StreakCalculator.Input(answered, schedule.WorkingDays.ToHashSet(), excused, today));
+        excused.UnionWith(Holidays(schedule.HolidayCountry, sent[0].Day.Year, today.Year));
+        return StreakCalculator.Calculate(new StreakCalculator.Input(sent, excused, today));
     }
 
     private static IEnumerable<DateOnly> Holidays(string? country, int fromYear, int toYear)

@@ -1,36 +1,33 @@
 namespace CoachBot.Coaching.Conversation;
 
 /// <summary>
-/// Streaks and personal bests against the rep's own history only. A streak counts days the rep answered;
-/// only an unanswered working day breaks it. Weekends, pauses, snoozes, holidays and vacations are neutral,
-/// and today never breaks a streak because it isn't over yet.
+/// Streaks and personal bests against the rep's own history only. A streak counts nudges the rep answered in a row,
+/// so a weekly or 3-a-week cadence builds streaks as fast as its nudges allow: days without a nudge never break one,
+/// only a sent nudge left unanswered does. Nudges on paused, snoozed, holiday or vacation days are neutral, and a
+/// nudge sent today never breaks a streak because the rep may still answer it.
 /// </summary>
 public static class StreakCalculator
 {
-    /// <param name="ActiveDays">Local dates on which the rep answered a nudge.</param>
-    /// <param name="WorkingDays">ISO day numbers, 1 = Monday … 7 = Sunday.</param>
+    /// <param name="Day">The rep's local date the nudge was sent.</param>
+    public sealed record SentNudge(DateOnly Day, bool Answered);
+
+    /// <param name="Sent">Nudges actually sent to the rep, oldest first.</param>
     /// <param name="ExcusedDays">Local dates covered by pauses, snoozes, holidays or vacations.</param>
-    public sealed record Input(IReadOnlySet<DateOnly> ActiveDays, IReadOnlySet<int> WorkingDays, IReadOnlySet<DateOnly> ExcusedDays, DateOnly Today);
+    public sealed record Input(IReadOnlyList<SentNudge> Sent, IReadOnlySet<DateOnly> ExcusedDays, DateOnly Today);
 
     public sealed record Streaks(int Current, int Best);
 
     public static Streaks Calculate(Input input)
     {
-        var history = input.ActiveDays.Where(d => d <= input.Today).ToList();
-        if (history.Count == 0)
-        {
-            return new Streaks(0, 0);
-        }
-
         var (run, best) = (0, 0);
-        for (var day = history.Min(); day <= input.Today; day = day.AddDays(1))
+        foreach (var nudge in input.Sent.Where(n => n.Day <= input.Today))
         {
-            if (input.ActiveDays.Contains(day))
+            if (nudge.Answered)
             {
                 run++;
                 best = Math.Max(best, run);
             }
-            else if (day != input.Today && IsExpected(day, input))
+            else if (nudge.Day != input.Today && !input.ExcusedDays.Contains(nudge.Day))
             {
                 run = 0;
             }
@@ -38,9 +35,4 @@ public static class StreakCalculator
 
         return new Streaks(run, best);
     }
-
-    private static bool IsExpected(DateOnly day, Input input) =>
-        input.WorkingDays.Contains(IsoDay(day)) && !input.ExcusedDays.Contains(day);
-
-    public static int IsoDay(DateOnly day) => day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)day.DayOfWeek;
 }

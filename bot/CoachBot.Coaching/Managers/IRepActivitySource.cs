@@ -4,8 +4,8 @@ namespace CoachBot.Coaching.Managers;
 public sealed record RepActivity(int NudgesSent, int NudgesAnswered, int Streak, IReadOnlyList<string> AnsweredTopics);
 
 /// <summary>
-/// Seam to the delivery and conversation data (built by the nudge/scheduling features) for the weekly brief.
-/// Until they register one, <see cref="NoRepActivity"/> answers null and the brief says so.
+/// Seam to the delivery and conversation data for the weekly brief: <see cref="LedgerRepActivity"/> (registered by
+/// AddRepConversation); without the conversation, <see cref="NoRepActivity"/> answers null and the brief says so.
 /// </summary>
 public interface IRepActivitySource
 {

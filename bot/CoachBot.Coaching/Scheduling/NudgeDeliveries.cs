@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace CoachBot.Coaching.Scheduling;
@@ -34,4 +35,18 @@ public sealed class NudgeDeliveries(NpgsqlDataSource dataSource, TimeProvider cl
         command.Parameters.AddWithValue(clock.GetUtcNow().UtcDateTime);
         return await command.ExecuteScalarAsync(cancellationToken) as Guid?;
     }
+
+    /// <summary>Nudges (not follow-ups) actually sent to the rep, since <paramref name="since"/> when given, oldest first.</summary>
+    public async Task<IReadOnlyList<SentNudge>> SentSinceAsync(long personId, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(Guid Id, DateTime SentAt, DateTime? AnsweredAt)>(new CommandDefinition("""
+            select id, sent_at, answered_at from nudge_delivery
+            where person_id = @personId and kind = 'nudge' and status = 'sent' and (@since::timestamptz is null or sent_at >= @since)
+            order by sent_at, id
+            """, new { personId, since = since?.UtcDateTime }, cancellationToken: cancellationToken));
+        return rows.Select(r => new SentNudge(r.Id, Utc(r.SentAt), r.AnsweredAt is { } a ? Utc(a) : null)).ToList();
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

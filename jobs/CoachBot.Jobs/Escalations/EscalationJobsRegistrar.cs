@@ -4,22 +4,30 @@ using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Jobs.Escalations;
 
-// Registers the recurring job at start-up; a storage hiccup is logged rather than stopping the host.
+// Registers the recurring jobs at start-up; a storage hiccup is logged rather than stopping the host.
 internal sealed class EscalationJobsRegistrar(IRecurringJobManager recurring, ILogger<EscalationJobsRegistrar> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        Register(WeeklyBriefsJob.RecurringId, () => recurring.AddOrUpdate<WeeklyBriefsJob>(
+            WeeklyBriefsJob.RecurringId, job => job.RunAsync(CancellationToken.None), "0 8 * * 1", Utc));
+        Register(MissedNudgesJob.RecurringId, () => recurring.AddOrUpdate<MissedNudgesJob>(
+            MissedNudgesJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), Utc));
+        return Task.CompletedTask;
+    }
+
+    private static RecurringJobOptions Utc => new() { TimeZone = TimeZoneInfo.Utc };
+
+    private void Register(string id, Action register)
+    {
         try
         {
-            recurring.AddOrUpdate<WeeklyBriefsJob>(WeeklyBriefsJob.RecurringId, job => job.RunAsync(CancellationToken.None), "0 8 * * 1",
-                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            register();
         }
         catch (Exception ex)
         {
-            Log.RecurringRegistrationFailed(logger, ex, WeeklyBriefsJob.RecurringId);
+            Log.RecurringRegistrationFailed(logger, ex, id);
         }
-
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -7,13 +7,14 @@ namespace CoachBot.Jobs.Escalations;
 
 public static class EscalationJobsRegistration
 {
-    /// <summary>Escalations with their Hangfire deadlines and the weekly briefs recurring job. Call after AddCoachBotJobs().</summary>
+    /// <summary>Escalations with their Hangfire deadlines the weekly briefs and the hourly missed-nudges recurring jobs. Call after AddCoachBotJobs().</summary>
     public static IHostApplicationBuilder AddEscalationJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddEscalations();
         builder.Services.Replace(ServiceDescriptor.Singleton<IEscalationDeadlines, HangfireEscalationDeadlines>());
         builder.Services.AddTransient<EscalationDeadlineJob>();
         builder.Services.AddTransient<WeeklyBriefsJob>();
+        builder.Services.AddTransient<MissedNudgesJob>();
         builder.Services.AddHostedService<EscalationJobsRegistrar>();
         return builder;
     }

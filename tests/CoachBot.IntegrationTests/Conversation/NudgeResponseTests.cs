@@ -5,6 +5,7 @@ using CoachBot.Coaching.Nudges;
 using CoachBot.Coaching.Profiles;
 using CoachBot.Testing;
 using CoachBot.Testing.Conversation;
+using CoachBot.Testing.Scheduling;
 
 namespace CoachBot.IntegrationTests.Conversation;
 
@@ -151,20 +152,20 @@ public sealed class NudgeResponseTests(PostgresDatabase database) : IClassFixtur
     }
 
     [Fact]
-    public async Task DoneOnConsecutiveWorkingDaysBuildsAStreakThatAWeekendDoesNotBreak()
+    public async Task DoneOnConsecutiveNudgesBuildsAStreakThatAWeekendDoesNotBreak()
     {
         await using var rep = NewRep();
-        await database.DataSource.OnboardedAsync(rep);
-        rep.Time.SetUtcNow(new DateTimeOffset(2026, 11, 5, 9, 0, 0, TimeSpan.Zero)); // Thursday
+        var id = await database.DataSource.OnboardedAsync(rep);
 
         InboxReply reply = InboxReply.None;
-        foreach (var days in new[] { 0, 1, 4 }) // Thu, Fri, then Mon
+        foreach (var days in new[] { 3, 4, 7 }) // Thu, Fri, then Mon
         {
-            rep.Time.SetUtcNow(new DateTimeOffset(2026, 11, 5 + days, 9, 0, 0, TimeSpan.Zero));
-            reply = await rep.PressAsync(NudgeActions.Done, Guid.NewGuid().ToString());
+            rep.Time.SetUtcNow(new DateTimeOffset(2026, 11, 2 + days, 9, 0, 0, TimeSpan.Zero));
+            var delivery = await database.DataSource.AddSentNudgeAsync(id, rep.Time.GetUtcNow().AddMinutes(-30));
+            reply = await rep.PressAsync(NudgeActions.Done, delivery.ToString());
         }
 
-        Assert.Contains("Streak: 3 days, your personal best", MessageText.Of(reply));
+        Assert.Contains("Streak: 3 nudges in a row, your personal best", MessageText.Of(reply));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using CoachBot.Coaching.Nudges.Rendering;
 using CoachBot.Coaching.Profiles;
 using CoachBot.Testing;
 using CoachBot.Testing.Nudges;
+using CoachBot.Testing.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -121,6 +122,25 @@ public sealed class NudgeComposerTests(PostgresDatabase database) : IClassFixtur
         var intent = services.GetRequiredService<NudgeLibrary>().Find(record!.IntentId)!;
         Assert.Equal($"Still open: {intent.Action} Tap Done, Snooze or Need help.", followUp.Text);
         Assert.Contains(followUp.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons), b => b.Value == $"{deliveryId}:3");
+    }
+
+    [Fact]
+    public async Task AFollowUpDeliveryOfItsOwnRestatesTheNudgeItFollows()
+    {
+        using var services = Services();
+        var rep = await _reps.SeedAsync(style: "driver");
+        var source = services.GetRequiredService<INudgeSource>();
+        var nudgeId = await database.DataSource.AddSentNudgeAsync(rep.Id, Slot);
+        await source.ComposeNudgeAsync(rep.Id, nudgeId, Slot, CancellationToken.None);
+        var followUpId = await database.DataSource.AddSentFollowUpAsync(nudgeId, Slot.AddHours(4));
+
+        var followUp = await source.ComposeFollowUpAsync(rep.Id, followUpId, CancellationToken.None);
+
+        var record = await services.GetRequiredService<NudgeHistory>().FindAsync(nudgeId, CancellationToken.None);
+        var intent = services.GetRequiredService<NudgeLibrary>().Find(record!.IntentId)!;
+        Assert.Equal($"Still open: {intent.Action} Tap Done, Snooze or Need help.", followUp.Text);
+        Assert.Contains(followUp.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons), b => b.Value == $"{followUpId}:3");
+        Assert.Single(await services.GetRequiredService<NudgeHistory>().RecentAsync(rep.Id, 10, CancellationToken.None));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Conversation;
 using CoachBot.Coaching.Escalations;
 using CoachBot.Coaching.People;
 using Dapper;
@@ -42,7 +43,7 @@ public sealed class EscalationWorld : IAsyncDisposable
     public ChatAddress ManagersChannel => new(Platform, WorkspaceExternalId, ManagersChannelId);
 
     public static async Task<EscalationWorld> CreateAsync(PostgresDatabase database, ChatPlatform platform = ChatPlatform.Slack,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, bool withRepConversation = false)
     {
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
@@ -51,9 +52,16 @@ public sealed class EscalationWorld : IAsyncDisposable
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)))
             .AddSingleton<IChatMessenger>(new RecordingChatMessenger(platform))
             .AddSingleton<IEscalationDeadlines, RecordingDeadlines>()
-            .AddEscalations()
+            .AddEscalations();
+        if (withRepConversation)
+        {
+            // As in the host: the rep side supplies the brief's real activity numbers.
+            services.AddRepConversation();
+        }
+
+        var provider = services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var world = new EscalationWorld(services, platform, $"T{Guid.NewGuid():N}"[..12].ToUpperInvariant());
+        var world = new EscalationWorld(provider, platform, $"T{Guid.NewGuid():N}"[..12].ToUpperInvariant());
         world.WorkspaceId = await world.Get<PersonDirectory>().EnsureWorkspaceAsync(platform, world.WorkspaceExternalId, CancellationToken.None);
         await world.ExecuteAsync("update workspace set manager_channel_id = @channel, bot_user_id = 'UBOT' where id = @id",
             new { channel = ManagersChannelId, id = world.WorkspaceId });

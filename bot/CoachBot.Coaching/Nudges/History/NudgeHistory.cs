@@ -15,6 +15,11 @@ public sealed class NudgeHistory(NpgsqlDataSource dataSource)
         answered_at, response, confidence, response_seconds
         """;
 
+    // A follow-up is a ledger row of its own (parent_id = the nudge) with no history row: it restates, and is answered
+    // for, the nudge it follows.
+    private const string DeliveryOrItsNudge =
+        "(delivery_id = @deliveryId or delivery_id = (select parent_id from nudge_delivery where id = @deliveryId))";
+
     /// <summary>Records what is being sent for a delivery; returns the stored record, which is the earlier one on a retry.</summary>
     public async Task<NudgeRecord> RecordSentAsync(NudgeRecord sent, CancellationToken cancellationToken)
     {
@@ -30,8 +35,8 @@ public sealed class NudgeHistory(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Records an answer. The first answer of any kind sets answered_at and response_seconds; a rating sets confidence
-    /// and keeps the earlier answer. Returns false for an unknown delivery.
+    /// Records an answer to a nudge or to its follow-up. The first answer of any kind sets answered_at and response_seconds;
+    /// a rating sets confidence and keeps the earlier answer. Returns false for an unknown delivery.
     /// </summary>
     public async Task<bool> RecordResponseAsync(Guid deliveryId, NudgeResponse response, int? confidence, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -41,24 +46,26 @@ public sealed class NudgeHistory(NpgsqlDataSource dataSource)
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(new CommandDefinition("""
+        var updated = await connection.ExecuteAsync(new CommandDefinition($"""
             update nudge_history set
                 answered_at = coalesce(answered_at, @at),
                 response_seconds = coalesce(response_seconds, greatest(0, extract(epoch from (@at - sent_at)))::integer),
                 response = case when @response = 'rated' then coalesce(response, 'rated') else @response end,
                 confidence = coalesce(@confidence, confidence)
-            where delivery_id = @deliveryId
+            where {DeliveryOrItsNudge}
             """,
             new { deliveryId, response = ToDb(response), confidence = (short?)confidence, at = at.ToUniversalTime() },
             cancellationToken: cancellationToken));
         return updated > 0;
     }
 
+    /// <summary>The record for a nudge delivery, or for the nudge a follow-up delivery follows.</summary>
     public async Task<NudgeRecord?> FindAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"select {Columns} from nudge_history where delivery_id = @deliveryId", new { deliveryId }, cancellationToken: cancellationToken));
+            $"select {Columns} from nudge_history where {DeliveryOrItsNudge} order by delivery_id = @deliveryId desc limit 1",
+            new { deliveryId }, cancellationToken: cancellationToken));
         return row?.ToRecord();
     }
 
