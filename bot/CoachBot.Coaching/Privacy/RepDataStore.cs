@@ -43,6 +43,8 @@ public sealed class RepDataStore(NpgsqlDataSource dataSource)
                 'replies', (select coalesce(json_agg(json_build_object('at', received_at, 'text', body, 'truncated', truncated) order by received_at), '[]')
                             from rep_reply where person_id = @personId),
                 'nudge_responses', (select coalesce(json_agg(r order by first_answered_at), '[]') from nudge_response r where person_id = @personId),
+                'nudges_received', (select coalesce(json_agg(json_build_object('at', sent_at, 'intent', intent_id, 'style', style, 'response', response, 'confidence', confidence) order by sent_at), '[]')
+                                    from nudge_history where person_id = @personId),
                 'shared_with_manager', (select coalesce(json_agg(json_build_object('escalation', escalation_ref, 'reason', reason, 'note_shared', note_shared, 'at', decided_at)), '[]')
                                         from escalation_offer where person_id = @personId and status = 'shared'),
                 'seen_by_managers', (select coalesce(json_agg(json_build_object('action', a.action, 'at', a.at, 'manager', m.display_name) order by a.at), '[]')
@@ -54,17 +56,22 @@ public sealed class RepDataStore(NpgsqlDataSource dataSource)
         return JsonSerializer.Serialize(document.RootElement, Indented);
     }
 
-    /// <summary>Deletes replies, responses, offers, pause history, profile and schedule in one transaction; keeps one audit line.</summary>
+    /// <summary>Deletes replies, responses, nudge history, offers, pause history, profile, schedule and shared words in one transaction; keeps one audit line.</summary>
     public async Task<int> DeleteAsync(long personId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var deleted = 0;
-        foreach (var table in (string[])["rep_reply", "nudge_response", "escalation_offer", "rep_pause_period", "rep_schedule", "rep_profile"])
+        foreach (var table in (string[])["rep_reply", "nudge_response", "nudge_history", "escalation_offer", "rep_pause_period", "rep_schedule", "rep_profile"])
         {
             deleted += await connection.ExecuteAsync(new CommandDefinition(
                 $"delete from {table} where person_id = @personId", new { personId }, transaction, cancellationToken: cancellationToken));
         }
+
+        // Escalations stay as managers' work items, but the rep's own words leave them too.
+        deleted += await connection.ExecuteAsync(new CommandDefinition(
+            "update escalation set shared_text = null where rep_id = @personId and shared_text is not null",
+            new { personId }, transaction, cancellationToken: cancellationToken));
 
         await AuditAsync(connection, transaction, personId, PrivacyAuditActions.DataDeleted, $"{deleted} rows", cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -72,15 +72,25 @@ public sealed class PrivacyTests(PostgresDatabase database) : IClassFixture<Post
         var id = await database.DataSource.OnboardedAsync(rep);
         await rep.SayAsync("something private");
         await rep.PressAsync("nudge.rate", $"{Guid.NewGuid()}:1");
+        await database.DataSource.ScalarAsync<int>("""
+            insert into nudge_history (person_id, delivery_id, intent_id, library_version, style, skill, sent_at)
+            values (@id, gen_random_uuid(), 'discovery-x', 1, 'amiable', 'discovery', now());
+            insert into escalation (workspace_id, rep_id, reason, severity, shared_text, idempotency_key, created_at)
+            select workspace_id, id, 'need_help', 'medium', 'my private words', 'privacy-test', now() from person where id = @id;
+            select 1
+            """, new { id });
 
         var ask = await rep.SayAsync("delete my data");
         var deleted = await rep.PressAsync(ask.Messages.Single(), PrivacyConversation.ConfirmDelete);
 
         Assert.Contains("deleted", MessageText.Of(deleted));
-        foreach (var table in (string[])["rep_reply", "nudge_response", "escalation_offer", "rep_profile", "rep_schedule", "rep_pause_period"])
+        foreach (var table in (string[])["rep_reply", "nudge_response", "nudge_history", "escalation_offer", "rep_profile", "rep_schedule", "rep_pause_period"])
         {
             Assert.Equal(0, await CountAsync(table, id));
         }
+
+        Assert.Equal(0, await database.DataSource.ScalarAsync<int>(
+            "select count(*)::int from escalation where rep_id = @id and shared_text is not null", new { id }));
 
         Assert.Equal(1, await database.DataSource.ScalarAsync<int>(
             "select count(*)::int from audit_entry where subject_id = @id and action = @action", new { id, action = PrivacyAuditActions.DataDeleted }));
