@@ -74,9 +74,12 @@ public sealed class CoachingInbox(
     internal static bool IsManagerCommand(string text)
     {
         var trimmed = text.Trim().TrimStart('/');
-        var verb = trimmed.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        // "style @sam driver" names someone else: that is a manager command even though "style" alone is a rep's.
-        return ManagerOnlyVerbs.Contains(verb) || trimmed.Contains("<@", StringComparison.Ordinal) || trimmed.Contains(" @", StringComparison.Ordinal);
+        var words = trimmed.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        var verb = words.FirstOrDefault() ?? "";
+        // "style @sam driver" names someone else and "snooze E-4 2h" names an escalation: those are manager commands
+        // even though "style" and "snooze" alone are a rep's own.
+        return ManagerOnlyVerbs.Contains(verb) || trimmed.Contains("<@", StringComparison.Ordinal) || trimmed.Contains(" @", StringComparison.Ordinal)
+            || (words.Length > 1 && words[1].StartsWith("E-", StringComparison.OrdinalIgnoreCase) && EscalationId.TryParse(words[1], out _));
     }
 
     private async Task<Person> RegisterAsync(Sender from, CancellationToken cancellationToken)

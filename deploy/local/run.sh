@@ -15,13 +15,17 @@ case "${1:-}" in
   --demo) shift ;;
 esac
 
+# COACHBOT_DB and COACHBOT_PORT let a second copy run beside the first (another database, another port).
+db="${COACHBOT_DB:-coachbot}"
+case "$db" in (*[!a-z0-9_]*|'') echo "COACHBOT_DB must be lower-case letters, digits or _" >&2; exit 2 ;; esac
 bash deploy/local/postgres.sh start
 psql "host=127.0.0.1 port=${COACHBOT_PG_PORT:-55432} user=coachbot dbname=postgres" -tAc \
-  "select 1 from pg_database where datname = 'coachbot'" | grep -q 1 \
-  || psql "host=127.0.0.1 port=${COACHBOT_PG_PORT:-55432} user=coachbot dbname=postgres" -qc "create database coachbot"
-export ConnectionStrings__CoachBot="$(bash deploy/local/postgres.sh url coachbot)"
+  "select 1 from pg_database where datname = '$db'" | grep -q 1 \
+  || psql "host=127.0.0.1 port=${COACHBOT_PG_PORT:-55432} user=coachbot dbname=postgres" -qc "create database $db"
+export ConnectionStrings__CoachBot="$(bash deploy/local/postgres.sh url "$db")"
 
-bot_port=5080
+bot_port="${COACHBOT_PORT:-5080}"
+export Urls="http://127.0.0.1:$bot_port"
 workspace_port="${COACHBOT_WORKSPACE_PORT:-5090}"
 if [ "$mode" = demo ]; then
   # Local dummies shared by CoachBot and the workspace, generated once per cluster; not secrets of any real app.

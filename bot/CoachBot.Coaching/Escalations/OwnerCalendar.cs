@@ -1,5 +1,4 @@
 using CoachBot.Coaching.People;
-using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -23,15 +22,14 @@ public sealed class OwnerCalendar(NpgsqlDataSource dataSource, PersonDirectory p
             return (WorkingHours.Default, zone!);
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ScheduleRow>(new CommandDefinition(
-            "select working_days, day_start, day_end from rep_schedule where person_id = @id",
-            new { id = person.Id }, cancellationToken: cancellationToken));
-        var hours = row is null
-            ? WorkingHours.Default
-            : new WorkingHours(row.working_days.Select(d => (int)d).ToHashSet(), TimeOnly.FromTimeSpan(row.day_start), TimeOnly.FromTimeSpan(row.day_end));
+        // Read with typed getters: Npgsql hands back time as TimeOnly and smallint[] as an array, which Dapper's record
+        // constructor matching does not accept (it failed for every owner who also has a schedule row).
+        await using var command = dataSource.CreateCommand("select working_days, day_start, day_end from rep_schedule where person_id = $1");
+        command.Parameters.AddWithValue(person.Id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var hours = await reader.ReadAsync(cancellationToken)
+            ? new WorkingHours(reader.GetFieldValue<short[]>(0).Select(d => (int)d).ToHashSet(), reader.GetFieldValue<TimeOnly>(1), reader.GetFieldValue<TimeOnly>(2))
+            : WorkingHours.Default;
         return (hours, zone!);
     }
-
-    private sealed record ScheduleRow(short[] working_days, TimeSpan day_start, TimeSpan day_end);
 }

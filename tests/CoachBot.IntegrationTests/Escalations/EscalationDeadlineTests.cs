@@ -93,6 +93,22 @@ public sealed class EscalationDeadlineTests(PostgresDatabase database) : IClassF
         Assert.Equal((EscalationStage.Reminder, Monday0900.AddDays(1)), (moved.Stage, moved.DueAt));
     }
 
+    [Fact]
+    public async Task AnOwnerWithTheirOwnScheduleRowHasDeadlinesInThoseHours()
+    {
+        await using var world = await EscalationWorld.CreateAsync(database);
+        var (_, boss, rep) = await TeamAsync(world);
+        // A manager who was once onboarded as a rep keeps a schedule row: Monday to Friday, 10:00 to 18:00.
+        await world.ExecuteAsync(
+            "insert into rep_schedule (person_id, workspace_id, day_start, day_end) values (@id, @workspace, '10:00', '18:00')",
+            new { id = boss.Id, workspace = world.WorkspaceId });
+
+        await world.Get<IEscalations>().RaiseAsync(new EscalationRequest(rep.Id, EscalationReason.NeedHelp, null, "own-hours"), default);
+
+        // Raised at 09:00, before the owner's day starts: four working hours count from 10:00.
+        Assert.Equal(Monday0900.AddHours(5), world.Deadlines.Scheduled[0].DueAt);
+    }
+
     private static async Task<(Person Director, Person Boss, Person Rep)> TeamAsync(EscalationWorld world)
     {
         var director = await world.AddPersonAsync("UDIR", "Dana Director", PersonRole.Manager);

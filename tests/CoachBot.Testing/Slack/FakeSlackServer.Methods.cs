@@ -86,6 +86,12 @@ public sealed partial class FakeSlackServer
             message["metadata"] = metadata.DeepClone();
         }
 
+        // Form posts carry blocks as a JSON string, JSON posts as an array; history returns them parsed, as Slack does.
+        if (args["blocks"] is JsonNode blocks)
+        {
+            message["blocks"] = blocks is JsonValue text && text.TryGetValue<string>(out var json) ? JsonNode.Parse(json) : blocks.DeepClone();
+        }
+
         var history = _history.GetOrAdd(channel, _ => []);
         lock (history)
         {
@@ -122,6 +128,21 @@ public sealed partial class FakeSlackServer
 
         var next = skip + page.Count < total ? (skip + page.Count).ToString(CultureInfo.InvariantCulture) : "";
         return Ok(new() { ["messages"] = new JsonArray([.. page]), ["has_more"] = next.Length > 0, ["response_metadata"] = new JsonObject { ["next_cursor"] = next } });
+    }
+
+    /// <summary>The messages posted to a channel (a user id means their DM), oldest first, with their ts and blocks.</summary>
+    public IReadOnlyList<JsonObject> MessagesIn(string channel)
+    {
+        var id = channel.StartsWith('U') || channel.StartsWith('W') ? DirectChannel(channel) : channel;
+        if (!_history.TryGetValue(id, out var history))
+        {
+            return [];
+        }
+
+        lock (history)
+        {
+            return [.. history.Select(m => m.DeepClone().AsObject())];
+        }
     }
 
     public static string DirectChannel(string userId) => "D" + userId[1..];

@@ -17,6 +17,13 @@ public static class SlackApplication
             .WithSetting("Slack:ManagerChannelId", ManagerChannel)
             .WithServices(services => services.AddSingleton<ICoachingInbox>(inbox));
 
+    /// <summary>Slack against the fake with CoachBot's real core (the composite inbox, escalations, manager commands).</summary>
+    public static CoachBotApplication WithSlackAndRealCore(this CoachBotApplication app, FakeSlackServer slack) =>
+        app.WithSetting("Slack:BotToken", slack.Token)
+            .WithSetting("Slack:SigningSecret", SigningSecret)
+            .WithSetting("Slack:ApiBaseUrl", slack.ApiBaseUrl.ToString())
+            .WithSetting("Slack:ManagerChannelId", ManagerChannel);
+
     public static SlackTestClient CreateSignedSlackClient(this CoachBotApplication app) =>
         new(app.CreateClient(), new SlackRequestSigner(SigningSecret));
 
