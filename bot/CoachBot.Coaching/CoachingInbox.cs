@@ -26,8 +26,11 @@ public sealed class CoachingInbox(
 
     public async Task<InboxReply> OnConversationStartedAsync(Sender from, ChatAddress directConversation, CancellationToken cancellationToken)
     {
-        await RegisterAsync(from, cancellationToken);
-        return await reps.OnConversationStartedAsync(from, directConversation, cancellationToken);
+        var person = await RegisterAsync(from, cancellationToken);
+        // Managers are not onboarded as reps: they get their commands instead of a style quiz.
+        return person.IsManager
+            ? InboxReply.Say(ManagerWelcome)
+            : await reps.OnConversationStartedAsync(from, directConversation, cancellationToken);
     }
 
     public async Task<InboxReply> OnMessageAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -70,6 +73,9 @@ public sealed class CoachingInbox(
         var managerBlocks = await managers.GetHomeBlocksAsync(from, cancellationToken);
         return managerBlocks.Count == 0 ? home : home with { Blocks = [.. home.Blocks, new DividerBlock(), .. managerBlocks] };
     }
+
+    internal const string ManagerWelcome =
+        "Welcome to CoachBot. You are a manager in CoachBot's roster, so I won't coach you here: escalations from your reps arrive in the managers' channel, and `help` (or `/coach help` in Slack) lists what you can do.";
 
     internal static bool IsManagerCommand(string text)
     {

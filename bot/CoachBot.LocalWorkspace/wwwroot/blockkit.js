@@ -36,7 +36,10 @@ const BlockKit = (() => {
       last = pattern.lastIndex;
     }
     parts.push(formatPlain(text.slice(last)));
-    return parts.join("").replace(/\n/g, "<br>");
+    // Slack shows lines starting with "> " (sent as "&gt; ") as a block quote.
+    return parts.join("").split("\n")
+      .map(line => line.match(/^(?:&amp;)?&gt;\s?(.*)$/) ? `<span class="bk-quote">${line.replace(/^(?:&amp;)?&gt;\s?/, "")}</span>` : line)
+      .join("<br>");
   }
 
   function textHtml(obj, names) {
