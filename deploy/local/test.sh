@@ -21,7 +21,7 @@ fi
 
 dotnet build CoachBot.sln -c Release -nologo -v quiet
 status=0
-dotnet test CoachBot.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@" | tee "$root/.local/test-output.txt" || status=$?
+dotnet test CoachBot.sln -c Release --no-build -nologo --settings tests/coachbot.runsettings --logger "console;verbosity=minimal" "$@" | tee "$root/.local/test-output.txt" || status=$?
 
 # One closing line in the shape CI reads, summed over every test project.
 passed=$(grep -Eo 'Passed: +[0-9]+' "$root/.local/test-output.txt" | awk '{s+=$2} END {print s+0}')
