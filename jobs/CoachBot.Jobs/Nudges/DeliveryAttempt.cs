@@ -44,9 +44,10 @@ internal sealed class DeliveryAttempt(
             var message = delivery.IsFollowUp
                 ? await nudges.ComposeFollowUpAsync(delivery.PersonId, delivery.Id, cancellationToken)
                 : await nudges.ComposeNudgeAsync(delivery.PersonId, delivery.Id, delivery.SlotAt, cancellationToken);
-            if (!messenger.CanReconcile)
+            if (!await ledger.TakeForSendAsync(delivery.Id, owner, clock.GetUtcNow(), options.Value.DeliveryLease, markInFlight: !messenger.CanReconcile, cancellationToken))
             {
-                await ledger.MarkInFlightAsync(delivery.Id, owner, clock.GetUtcNow(), cancellationToken);
+                Log.ClaimLost(logger, delivery.Id);
+                return AttemptOutcome.Done;
             }
 
             mayHaveReached = true;

@@ -81,11 +81,23 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
             """, cancellationToken, id, owner, sent.MessageId, sent.Conversation.ConversationId, now.UtcDateTime, followUpDue?.UtcDateTime);
 
     /// <summary>
-    /// Records that the platform call is about to start, for platforms that cannot be searched afterwards: after a
-    /// crash only rows with this mark are "unknown"; rows merely claimed are known never to have left.
+    /// The last step before the platform call: succeeds only while this owner still holds an unexpired claim, and renews
+    /// it for the call. A worker that waited past its lease (rate pacing, a stall) finds the row swept or re-claimed and
+    /// must not send, or the nudge would go out twice. Marks the row in flight where the platform has no read-back.
     /// </summary>
-    public Task MarkInFlightAsync(Guid id, string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExecuteAsync("update nudge_delivery set in_flight_at = $3 where id = $1 and claimed_by = $2", cancellationToken, id, owner, now.UtcDateTime);
+    public async Task<bool> TakeForSendAsync(Guid id, string owner, DateTimeOffset now, TimeSpan lease, bool markInFlight, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            update nudge_delivery set claimed_until = $4, in_flight_at = case when $5 then $3 else in_flight_at end, updated_at = now()
+            where id = $1 and claimed_by = $2 and status = 'sending' and claimed_until >= $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = owner });
+        command.Parameters.Add(new NpgsqlParameter { Value = now.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = (now + lease).UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = markInFlight });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
 
     /// <summary>Final outcomes other than sent: failed, expired, unknown.</summary>
     public Task FinishAsync(Guid id, string owner, string status, string error, CancellationToken cancellationToken) =>

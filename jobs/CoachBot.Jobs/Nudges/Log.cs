@@ -32,4 +32,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "Could not register recurring job {JobId}")]
     public static partial void RegistrationFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} not sent: its claim expired before the send and another attempt owns it")]
+    public static partial void ClaimLost(ILogger logger, Guid deliveryId);
 }

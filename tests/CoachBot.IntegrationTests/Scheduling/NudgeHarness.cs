@@ -38,6 +38,13 @@ internal sealed class NudgeHarness(PostgresDatabase database)
         return new DispatchNudgesJob(new DueReps(source), new Orphans(source), Batches(), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<DispatchNudgesJob>.Instance);
     }
 
+    internal DeliveryAttempt Attempt()
+    {
+        var unreachable = new CoachBot.Coaching.Managers.UnreachableRepNotice(
+            new CoachBot.Coaching.People.PersonDirectory(DataSource), new CoachBot.Coaching.Escalations.ChatMessengers([Slack, Teams]), NullLogger<CoachBot.Coaching.Managers.UnreachableRepNotice>.Instance);
+        return new DeliveryAttempt(new DeliveryLedger(DataSource), new FakeNudgeSource(), [Slack, Teams], unreachable, Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<DeliveryAttempt>.Instance);
+    }
+
     public SendDeliveryBatchJob Sender()
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);

@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Jobs.Nudges;
 using CoachBot.Testing;
 using CoachBot.Testing.Scheduling;
 
@@ -155,6 +156,26 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
 
         Assert.Equal("failed", (await harness.RowAsync(rows[0].Id)).Status);
         Assert.False(await harness.ScalarAsync<bool>("select reachable from person where id = $1", team.PersonIds[0]));
+    }
+
+    [Theory]
+    [InlineData(ChatPlatform.Slack)]
+    [InlineData(ChatPlatform.Teams)]
+    public async Task AWorkerWhoseClaimExpiredBeforeTheSendDoesNotSend(ChatPlatform platform)
+    {
+        var (harness, _, rows) = await DispatchedAsync(database, platform, reps: 1);
+        var ledger = new DeliveryLedger(harness.DataSource);
+        var now = harness.Clock.GetUtcNow();
+        var claimed = Assert.Single(await ledger.ClaimAsync([rows[0].Id], "worker-a", now, now.AddHours(-2), TimeSpan.FromMinutes(2), CancellationToken.None));
+
+        // Worker A stalls past its lease (pacing, GC, a slow host); the sweep or worker B takes the row over.
+        harness.Clock.Advance(TimeSpan.FromMinutes(3));
+        var later = harness.Clock.GetUtcNow();
+        Assert.Single(await ledger.ClaimAsync([rows[0].Id], "worker-b", later, later.AddHours(-2), TimeSpan.FromMinutes(2), CancellationToken.None));
+        await harness.Attempt().RunAsync(claimed, "worker-a", CancellationToken.None);
+
+        Assert.Empty(platform == ChatPlatform.Slack ? harness.Slack.Sent : harness.Teams.Sent);
+        Assert.Equal("worker-b", await harness.ScalarAsync<string>("select claimed_by from nudge_delivery where id = $1", rows[0].Id));
     }
 
     [Fact]
