@@ -6,7 +6,7 @@ namespace CoachBot.IntegrationTests.RateLimiting;
 public sealed class SharedRateGateTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     // Slots are compared with each other, not with the wall clock, so a loaded machine cannot make these flaky:
-    // at 1 call/s every caller is far faster than the spacing.
+    // at one call per 10 s every caller is far faster than the spacing.
     [Fact]
     public async Task ConsecutiveReservationsAreSpacedExactlyByTheRate()
     {
@@ -16,10 +16,10 @@ public sealed class SharedRateGateTests(PostgresDatabase database) : IClassFixtu
         var slots = new List<DateTime>();
         for (var i = 0; i < 5; i++)
         {
-            slots.Add((await gate.ReserveSlotAsync(key, perSecond: 1, CancellationToken.None)).At);
+            slots.Add((await gate.ReserveSlotAsync(key, perSecond: 0.1, CancellationToken.None)).At);
         }
 
-        Assert.All(slots.Zip(slots.Skip(1)), p => Assert.Equal(TimeSpan.FromSeconds(1), p.Second - p.First));
+        Assert.All(slots.Zip(slots.Skip(1)), p => Assert.Equal(TimeSpan.FromSeconds(10), p.Second - p.First));
     }
 
     [Fact]
@@ -31,11 +31,11 @@ public sealed class SharedRateGateTests(PostgresDatabase database) : IClassFixtu
         var key = $"test:{Guid.NewGuid():N}";
 
         var slots = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            (i % 2 == 0 ? instanceA : instanceB).ReserveSlotAsync(key, perSecond: 1, CancellationToken.None)));
+            (i % 2 == 0 ? instanceA : instanceB).ReserveSlotAsync(key, perSecond: 0.1, CancellationToken.None)));
 
         var sorted = slots.Select(s => s.At).Order().ToList();
-        Assert.All(sorted.Zip(sorted.Skip(1)), p => Assert.Equal(TimeSpan.FromSeconds(1), p.Second - p.First));
-        Assert.InRange(slots.Max(s => s.Wait).TotalSeconds, 10, 19.01);
+        Assert.All(sorted.Zip(sorted.Skip(1)), p => Assert.Equal(TimeSpan.FromSeconds(10), p.Second - p.First));
+        Assert.InRange(slots.Max(s => s.Wait).TotalSeconds, 150, 190.01);
     }
 
     [Fact]
@@ -56,17 +56,18 @@ public sealed class SharedRateGateTests(PostgresDatabase database) : IClassFixtu
         var gate = new SharedRateGate(database.DataSource);
         var workspace = $"test:{Guid.NewGuid():N}";
         var channel = $"{workspace}:channel";
-        var before = await gate.ReserveSlotAsync(workspace, perSecond: 1, CancellationToken.None);
+        var before = await gate.ReserveSlotAsync(workspace, perSecond: 0.1, CancellationToken.None);
 
         using (PrepaidRate.For(workspace))
         {
-            await gate.WaitAsync(workspace, perSecond: 1, CancellationToken.None);
+            await gate.WaitAsync(workspace, perSecond: 0.1, CancellationToken.None);
             await gate.WaitAsync(channel, perSecond: 0.1, CancellationToken.None);
         }
 
-        var after = await gate.ReserveSlotAsync(workspace, perSecond: 1, CancellationToken.None);
+        var after = await gate.ReserveSlotAsync(workspace, perSecond: 0.1, CancellationToken.None);
         var channelNext = await gate.ReserveSlotAsync(channel, perSecond: 0.1, CancellationToken.None);
-        Assert.Equal(TimeSpan.FromSeconds(1), after.At - before.At);
+        // 10 s spacing: far longer than this test takes, so only a second reservation could move the slot.
+        Assert.Equal(TimeSpan.FromSeconds(10), after.At - before.At);
         Assert.True(channelNext.Wait > TimeSpan.FromSeconds(5), $"channel wait {channelNext.Wait}");
     }
 }
