@@ -66,7 +66,8 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     /// <summary>Waits (polling) until <paramref name="count"/> calls to <paramref name="method"/> arrived; for work that runs after an ack.</summary>
     public async Task<IReadOnlyList<SlackCall>> WaitForCallsAsync(string method, int count = 1, TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        // Generous: a loaded CI machine can take a while to start a Hangfire worker; a passing wait returns at once.
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (CallsTo(method).Count < count && DateTime.UtcNow < until)
         {
             await Task.Delay(50);
