@@ -18,6 +18,15 @@ public static class JobsRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        // Hangfire's own registration hands out the process-wide JobStorage.Current; this app's storage is kept here
+        // instead, so a process hosting several apps (tests, a future split) never runs jobs against another's database.
+        var storage = new HangfireStorageHolder();
+        builder.Services.AddSingleton<JobStorage>(services =>
+        {
+            services.GetRequiredService<IGlobalConfiguration>();
+            return storage.Storage ?? throw new InvalidOperationException("Hangfire storage was not configured.");
+        });
+
         builder.Services.AddHangfire((services, config) =>
         {
             var jobs = services.GetRequiredService<IOptions<JobsOptions>>().Value;
@@ -43,8 +52,8 @@ public static class JobsRegistration
 
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UsePostgreSqlStorage(c => c.UseConnectionFactory(new DataSourceConnectionFactory(hangfireDataSource)), storageOptions);
+                .UseRecommendedSerializerSettings();
+            storage.Storage = config.UsePostgreSqlStorage(c => c.UseConnectionFactory(new DataSourceConnectionFactory(hangfireDataSource)), storageOptions).Entry;
         });
 
         var runServer = builder.Configuration.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.RunServer)}", true);
@@ -60,5 +69,10 @@ public static class JobsRegistration
         }
 
         return builder;
+    }
+
+    private sealed class HangfireStorageHolder
+    {
+        public JobStorage? Storage { get; set; }
     }
 }
