@@ -1,5 +1,6 @@
 using CoachBot.Coaching.Data;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,10 @@ public static class JobsRegistration
             services.GetRequiredService<IGlobalConfiguration>();
             return storage.Storage ?? throw new InvalidOperationException("Hangfire storage was not configured.");
         });
+
+        // Likewise the job activator: Hangfire's default is the process-wide JobActivator.Current, which may belong to
+        // another (even disposed) app in the same process; jobs must be built from this app's own services.
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
 
         builder.Services.AddHangfire((services, config) =>
         {

@@ -50,6 +50,10 @@ public sealed partial class NewcomerPathTests(PostgresDatabase database, Workspa
             }
             catch (Microsoft.Playwright.PlaywrightException) when (attempt < 4)
             {
+                // Kept with the screenshots (git-ignored) so a slow or failed dispatch can be read after the run.
+                var diagnosis = Path.Combine("TestResults", "newcomer-dispatch-retries.txt");
+                Directory.CreateDirectory("TestResults");
+                await File.AppendAllTextAsync(diagnosis, $"{DateTimeOffset.UtcNow:O} attempt {attempt}: {await DiagnoseAsync()}{Environment.NewLine}");
                 await ui.Page.Locator("#nudge-now").ClickAsync();
             }
             catch (Microsoft.Playwright.PlaywrightException ex)

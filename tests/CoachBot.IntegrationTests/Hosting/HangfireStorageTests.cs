@@ -12,7 +12,7 @@ namespace CoachBot.IntegrationTests.Hosting;
 public sealed class HangfireStorageTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     [Fact]
-    public async Task EachAppKeepsItsOwnStorageWhenAnotherConfiguresHangfireInBetween()
+    public async Task EachAppKeepsItsOwnStorageAndActivatorWhenAnotherConfiguresHangfireInBetween()
     {
         var other = new PostgresDatabase();
         await other.InitializeAsync();
@@ -28,6 +28,7 @@ public sealed class HangfireStorageTests(PostgresDatabase database) : IClassFixt
             var secondStorage = second.Services.GetRequiredService<JobStorage>();
 
             Assert.NotSame(firstStorage, secondStorage);
+            Assert.NotSame(first.Services.GetRequiredService<JobActivator>(), second.Services.GetRequiredService<JobActivator>());
             first.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(() => Console.WriteLine("first"));
             Assert.Equal(1, await JobCountAsync(database));
             Assert.Equal(0, await JobCountAsync(other));
