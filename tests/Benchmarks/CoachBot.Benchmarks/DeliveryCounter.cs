@@ -22,5 +22,39 @@ internal sealed class DeliveryCounter
 
     public void Throttle() => Interlocked.Increment(ref _throttled);
 
-    public void Accept(Guid deliveryId) => Accepted.AddOrUpdate(deliveryId, 1, (_, c) => c + 1);
+    public void Accept(Guid deliveryId)
+    {
+        Accepted.AddOrUpdate(deliveryId, 1, (_, c) => c + 1);
+        NoteArrival();
+    }
+
+    // Gaps between consecutive accepted calls, in milliseconds: shows whether a paced sender arrives evenly or bunched.
+    private static readonly double[] GapBounds = [2, 10, 18, 22];
+    private readonly long[] _gaps = new long[GapBounds.Length + 1];
+    private long _lastArrival;
+
+    public string GapHistogram()
+    {
+        lock (_gaps)
+        {
+            var labels = new[] { "<2", "2-10", "10-18", "18-22", ">=22" };
+            return string.Join(", ", labels.Select((l, i) => $"{l} ms: {_gaps[i]:N0}"));
+        }
+    }
+
+    private void NoteArrival()
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        lock (_gaps)
+        {
+            if (_lastArrival != 0)
+            {
+                var ms = System.Diagnostics.Stopwatch.GetElapsedTime(_lastArrival, now).TotalMilliseconds;
+                var bucket = Array.FindIndex(GapBounds, b => ms < b);
+                _gaps[bucket < 0 ? GapBounds.Length : bucket]++;
+            }
+
+            _lastArrival = now;
+        }
+    }
 }

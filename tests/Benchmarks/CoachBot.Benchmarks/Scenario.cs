@@ -34,6 +34,8 @@ internal sealed record Scenario(
             LatencyMs = args.Int("latencyMs", scenario.LatencyMs),
             Instances = args.Int("instances", scenario.Instances),
             Kills = args.Int("kills", scenario.Kills),
+            TeamsPacePerSecond = args.Int("teamsPace", scenario.TeamsPacePerSecond),
+            SlackPacePerMinute = args.Int("slackPace", scenario.SlackPacePerMinute),
         };
     }
 }
