@@ -9,4 +9,11 @@ public sealed class ChatDeliveryException(ChatFailureKind kind, string code, Tim
     public string Code { get; } = code;
 
     public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    /// <summary>
+    /// True when the request may have reached the platform before it failed (a timeout, a dropped connection, a 5xx
+    /// from a gateway): resending blindly could duplicate the message, so a sender must reconcile or give up instead.
+    /// False when the platform certainly did not act on it (429, refused connection, an error answer).
+    /// </summary>
+    public bool MayHaveArrived { get; init; }
 }

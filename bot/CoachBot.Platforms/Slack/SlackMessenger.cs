@@ -64,7 +64,11 @@ public sealed class SlackMessenger(SlackWebClient client) : IChatMessenger
         }
         catch (SlackApiException ex)
         {
-            throw new ChatDeliveryException(SlackErrors.ToFailureKind(ex.ErrorClass, ex.Error), ex.Error, ex.RetryAfter, ex);
+            // Retryable failures other than 429 / a refused connection may hide a post Slack did accept.
+            throw new ChatDeliveryException(SlackErrors.ToFailureKind(ex.ErrorClass, ex.Error), ex.Error, ex.RetryAfter, ex)
+            {
+                MayHaveArrived = ex.ErrorClass == SlackErrorClass.Retryable && !ex.NotProcessed,
+            };
         }
     }
 }

@@ -55,7 +55,11 @@ public sealed class ConnectorSendPolicy(
                 if (retryIn is { } wait && attempt >= teams.MaxAttempts)
                 {
                     Log.RetriesExhausted(logger, error.ToString(), attempt);
-                    throw new ChatDeliveryException(ChatFailureKind.Retryable, error.ToString(), wait);
+                    // A gateway error (502/504) may come back after the Connector accepted the activity.
+                    throw new ChatDeliveryException(ChatFailureKind.Retryable, error.ToString(), wait)
+                    {
+                        MayHaveArrived = response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout,
+                    };
                 }
 
                 if (retryIn is { } backoff && response.StatusCode != HttpStatusCode.TooManyRequests)
@@ -86,7 +90,7 @@ public sealed class ConnectorSendPolicy(
             catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 // The request may have reached Teams: resending could duplicate it, so the outcome is reported as unknown.
-                throw new ChatDeliveryException(ChatFailureKind.Permanent, TeamsMessenger.UnknownOutcome, inner: ex);
+                throw new ChatDeliveryException(ChatFailureKind.Permanent, TeamsMessenger.UnknownOutcome, inner: ex) { MayHaveArrived = true };
             }
             catch (BotTokenException ex)
             {
@@ -111,7 +115,8 @@ public sealed class ConnectorSendPolicy(
             await references.MarkUnreachableAsync(target.TenantId, ThreadRoot(target.ConversationId), error.ToString(), cancellationToken);
         }
 
-        return new ChatDeliveryException(kind, error.ToString());
+        // A 500 is the Connector failing part-way: the activity may already be in the chat.
+        return new ChatDeliveryException(kind, error.ToString()) { MayHaveArrived = error.Status == HttpStatusCode.InternalServerError };
     }
 
     /// <summary>How long to wait before retrying, or null when this status must not be retried.</summary>

@@ -61,6 +61,12 @@ internal sealed class DeliveryAttempt(
             await ledger.ReleaseAsync(delivery.Id, owner, clock.GetUtcNow(), mayHaveReached, CancellationToken.None);
             throw;
         }
+        catch (ChatDeliveryException ex) when (mayHaveReached && ex.MayHaveArrived)
+        {
+            Log.SendFailed(logger, delivery.Id, ex.Kind, ex.Code);
+            await OutcomeUnknownAsync(delivery, owner, messenger, ex.Code);
+            return AttemptOutcome.Done;
+        }
         catch (ChatDeliveryException ex)
         {
             return await FailAsync(delivery, owner, ex);
@@ -68,9 +74,32 @@ internal sealed class DeliveryAttempt(
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException)
         {
             Log.SendCrashed(logger, delivery.Id, ex.GetType().Name);
-            await RetryAsync(delivery, owner, ex.GetType().Name, mayHaveReached, retryAfter: null);
+            if (mayHaveReached)
+            {
+                await OutcomeUnknownAsync(delivery, owner, messenger, ex.GetType().Name);
+            }
+            else
+            {
+                await RetryAsync(delivery, owner, ex.GetType().Name, mayHaveReached: false, retryAfter: null);
+            }
+
             return AttemptOutcome.Done;
         }
+    }
+
+    /// <summary>
+    /// The call failed after it may have reached the platform. Where the platform can be searched the retry looks
+    /// first (reconcile); where it cannot, the configured policy decides between "unknown" and a resend.
+    /// </summary>
+    private Task OutcomeUnknownAsync(ClaimedDelivery delivery, string owner, IChatMessenger messenger, string error)
+    {
+        if (messenger.CanReconcile || options.Value.UnknownOutcomePolicy == UnknownOutcomePolicy.AtLeastOnce)
+        {
+            return RetryAsync(delivery, owner, error, mayHaveReached: true, retryAfter: null);
+        }
+
+        Log.Unknown(logger, delivery.Id, error);
+        return ledger.FinishAsync(delivery.Id, owner, "unknown", error, CancellationToken.None);
     }
 
     private (string Status, string Error)? SkipReason(ClaimedDelivery delivery) => delivery switch
@@ -95,7 +124,7 @@ internal sealed class DeliveryAttempt(
             }
 
             await ledger.FinishAsync(delivery.Id, owner, "unknown", "crashed_mid_send", CancellationToken.None);
-            Log.Unknown(logger, delivery.Id);
+            Log.Unknown(logger, delivery.Id, "crashed_mid_send");
             return true;
         }
 

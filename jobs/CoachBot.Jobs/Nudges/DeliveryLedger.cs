@@ -12,6 +12,8 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
     /// <summary>
     /// Takes the lease on those of <paramref name="ids"/> that are due (or abandoned by a crashed instance), in the
     /// given order. Late ones are expired in the same statement and come back with status 'expired'.
+    /// The in-flight mark survives the claim: a claim that is handed back (throttled, shut down) or dies before deciding
+    /// must leave the next claimant the same knowledge that an earlier call may have reached the platform.
     /// </summary>
     public async Task<List<ClaimedDelivery>> ClaimAsync(Guid[] ids, string owner, DateTimeOffset now, DateTimeOffset lateBefore, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -26,7 +28,7 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
                     last_error = case when d.slot_at < $3 and not (d.reconcile or d.status = 'sending') then 'late' else d.last_error end,
                     attempts = d.attempts + 1,
                     reconcile = d.reconcile or d.status = 'sending',
-                    claimed_by = $4, claimed_until = $5, in_flight_at = null, updated_at = now()
+                    claimed_by = $4, claimed_until = $5, updated_at = now()
                 from target where d.id = target.id
                 returning d.*, target.was_in_flight)
             select c.id, c.person_id, w.platform, w.external_id, p.platform_user_id, c.kind, c.slot_at, c.status, c.reconcile,
@@ -106,11 +108,17 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
             where id = $1 and claimed_by = $2
             """, cancellationToken, id, owner, status, error);
 
-    /// <summary>Back to pending for a later attempt, or failed once the attempts are used up.</summary>
+    /// <summary>
+    /// Back to pending for a later attempt, or failed once the attempts are used up. Without <paramref name="reconcile"/>
+    /// the platform certainly refused this attempt (429, refused connection), so the in-flight mark is cleared; the
+    /// sender only gets this far when no earlier call is unaccounted for.
+    /// </summary>
     public Task RetryAsync(Guid id, string owner, DateTimeOffset at, string error, bool reconcile, int maxAttempts, CancellationToken cancellationToken) =>
         ExecuteAsync("""
             update nudge_delivery set status = case when attempts >= $6 then 'failed' else 'pending' end,
-                next_attempt_at = $3, last_error = $4, reconcile = reconcile or $5, claimed_by = null, claimed_until = null, updated_at = now()
+                next_attempt_at = $3, last_error = $4, reconcile = reconcile or $5,
+                in_flight_at = case when $5 then in_flight_at else null end,
+                claimed_by = null, claimed_until = null, updated_at = now()
             where id = $1 and claimed_by = $2
             """, cancellationToken, id, owner, at.UtcDateTime, error, reconcile, maxAttempts);
 

@@ -24,8 +24,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Delivery {DeliveryId} reconciled after an abandoned send: found = {Found}")]
     public static partial void Reconciled(ILogger logger, Guid deliveryId, bool found);
 
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} outcome unknown after an abandoned send (at-most-once): not resent")]
-    public static partial void Unknown(ILogger logger, Guid deliveryId);
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} may or may not have arrived ({Reason}); the platform cannot be searched, so at-most-once: not resent")]
+    public static partial void Unknown(ILogger logger, Guid deliveryId, string reason);
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "{Count} follow-ups created")]
     public static partial void FollowUpsCreated(ILogger logger, int count);

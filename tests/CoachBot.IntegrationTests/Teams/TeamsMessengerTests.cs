@@ -100,6 +100,23 @@ public sealed class TeamsMessengerTests(PostgresDatabase database) : IClassFixtu
 
         Assert.Equal(ChatFailureKind.Retryable, failure.Kind);
         Assert.Equal(4, _connector.CallsTo("POST").Count);
+        Assert.False(failure.MayHaveArrived, "a 503 means the service did not take the activity");
+    }
+
+    [Theory]
+    [InlineData(502, ChatFailureKind.Retryable, true)]
+    [InlineData(504, ChatFailureKind.Retryable, true)]
+    [InlineData(500, ChatFailureKind.Permanent, true)]
+    [InlineData(429, ChatFailureKind.Retryable, false)]
+    [InlineData(400, ChatFailureKind.Permanent, false)]
+    public async Task FailuresSayWhetherTheActivityMayAlreadyBeInTheChat(int status, ChatFailureKind kind, bool mayHaveArrived)
+    {
+        var rep = await StoreRepAsync();
+        _connector.FailNext(status, retryAfter: status == 429 ? TimeSpan.Zero : null, times: 10);
+
+        var failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger.SendDirectAsync(rep, CoachMessage.Plain("hi"), default));
+
+        Assert.Equal((kind, mayHaveArrived), (failure.Kind, failure.MayHaveArrived));
     }
 
     [Theory]

@@ -57,7 +57,28 @@ public sealed class SlackMessengerTests(SlackClientFixture fixture) : IClassFixt
 
         var failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger().SendDirectAsync(NewPerson(), CoachMessage.Plain("x"), CancellationToken.None));
 
-        Assert.Equal((kind, error), (failure.Kind, failure.Code));
+        Assert.Equal((kind, error, false), (failure.Kind, failure.Code, failure.MayHaveArrived));
+    }
+
+    [Fact]
+    public async Task AServerErrorOnAPostIsRetryableButMayHaveBeenPosted()
+    {
+        // chat.postMessage is not resent by the client: a 5xx can follow a post Slack did store.
+        fixture.Slack.FailNextWithStatus("chat.postMessage", System.Net.HttpStatusCode.BadGateway);
+
+        var failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger().SendDirectAsync(NewPerson(), CoachMessage.Plain("x"), CancellationToken.None));
+
+        Assert.Equal((ChatFailureKind.Retryable, "http_502", true), (failure.Kind, failure.Code, failure.MayHaveArrived));
+    }
+
+    [Fact]
+    public async Task ARateLimitedPostIsCertainlyNotPosted()
+    {
+        fixture.Slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 0, times: 20);
+
+        var failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger().SendDirectAsync(NewPerson(), CoachMessage.Plain("x"), CancellationToken.None));
+
+        Assert.Equal((ChatFailureKind.Retryable, "ratelimited", false), (failure.Kind, failure.Code, failure.MayHaveArrived));
     }
 
     [Fact]
