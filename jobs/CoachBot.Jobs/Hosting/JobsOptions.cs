@@ -73,6 +73,13 @@ public sealed class JobsOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan MaxRateWait { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How long a send job that holds a workspace's rate may carry on with that workspace's other due deliveries
+    /// before it hands the worker back. Zero turns carrying on off (each batch sends only its own ids).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
+    public TimeSpan SendLaneBudget { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Secret (env Jobs__DashboardAdminKey): full Hangfire dashboard. Unset = no dashboard at all.</summary>
     [MinLength(24, ErrorMessage = "Jobs:DashboardAdminKey must be at least 24 characters")]
     public string? DashboardAdminKey { get; set; }

@@ -137,6 +137,30 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
             where id = any($1) and status = 'pending'
             """, cancellationToken, ids, at.UtcDateTime);
 
+    /// <summary>Pending deliveries of one workspace that are due now, oldest first (whichever job they are listed in).</summary>
+    public async Task<Guid[]> DueInWorkspaceAsync(PersonKey workspace, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select d.id from nudge_delivery d
+            where d.workspace_id = (select id from workspace where platform = $1 and external_id = $2)
+              and d.status = 'pending' and d.next_attempt_at <= $3
+            order by d.next_attempt_at
+            limit $4
+            """);
+        command.Parameters.AddWithValue(workspace.Platform == ChatPlatform.Slack ? "slack" : "teams");
+        command.Parameters.AddWithValue(workspace.WorkspaceId);
+        command.Parameters.AddWithValue(now.UtcDateTime);
+        command.Parameters.AddWithValue(limit);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return [.. ids];
+    }
+
     public async Task<List<(Guid Id, DateTimeOffset NextAttemptAt)>> StillPendingAsync(Guid[] ids, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("select id, next_attempt_at from nudge_delivery where id = any($1) and status = 'pending'");

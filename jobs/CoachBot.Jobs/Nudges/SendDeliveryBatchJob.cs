@@ -10,6 +10,7 @@ namespace CoachBot.Jobs.Nudges;
 /// Sends one workspace's batch of deliveries in small chunks: one claim and one rate reservation per chunk, the
 /// chunk's sends in flight together at the reserved spacing, one ledger write per send. Idempotent: rows already
 /// sent, expired or leased by another instance are skipped; rows it cannot send now go to a later copy of this job.
+/// While it holds the workspace's rate it carries on with that workspace's other due rows (bounded by Jobs:SendLaneBudget).
 /// </summary>
 internal sealed class SendDeliveryBatchJob(
     DeliveryLedger ledger,
@@ -24,7 +25,29 @@ internal sealed class SendDeliveryBatchJob(
 
     public async Task RunAsync(Guid[] deliveryIds, CancellationToken cancellationToken)
     {
+        var lane = await SendAllAsync(deliveryIds, cancellationToken);
+
+        // Still holding the workspace's rate: keep sending its other due deliveries (batches that found it throttled
+        // deferred theirs) instead of leaving the rate unused until Hangfire's scheduler wakes those batches up.
+        // Their jobs later find the rows sent and do nothing. Bounded, so one big workspace cannot keep a worker forever.
+        var until = clock.GetUtcNow() + options.Value.SendLaneBudget;
+        while (lane is { } workspace && clock.GetUtcNow() < until)
+        {
+            var due = await ledger.DueInWorkspaceAsync(workspace, clock.GetUtcNow(), options.Value.SendBatchSize, cancellationToken);
+            if (due.Length == 0)
+            {
+                break;
+            }
+
+            lane = await SendAllAsync(due, cancellationToken);
+        }
+    }
+
+    /// <summary>Sends one batch; returns its workspace if it finished without giving up the rate (throttled, 429).</summary>
+    private async Task<PersonKey?> SendAllAsync(Guid[] deliveryIds, CancellationToken cancellationToken)
+    {
         var settings = options.Value;
+        PersonKey? workspace = null;
         for (var start = 0; start < deliveryIds.Length; start += settings.SendConcurrency)
         {
             var chunk = deliveryIds[start..Math.Min(deliveryIds.Length, start + settings.SendConcurrency)];
@@ -37,6 +60,7 @@ internal sealed class SendDeliveryBatchJob(
                 continue;
             }
 
+            workspace = claimed[0].Person;
             var (key, perSecond) = RateKey(claimed[0].Person, settings);
             var (reserved, wait) = await gate.TryReserveAsync(key, perSecond, settings.MaxRateWait, cancellationToken, claimed.Count);
             if (!reserved)
@@ -49,7 +73,7 @@ internal sealed class SendDeliveryBatchJob(
 
                 await RescheduleAsync(deliveryIds[start..], wait);
                 Log.Throttled(logger, claimed[0].Person.WorkspaceId, deliveryIds.Length - start, wait);
-                return;
+                return null;
             }
 
             var spacing = TimeSpan.FromSeconds(1 / perSecond);
@@ -59,11 +83,12 @@ internal sealed class SendDeliveryBatchJob(
                 await gate.BlockAsync(key, retryAfter, CancellationToken.None);
                 await RescheduleAsync(deliveryIds[start..], retryAfter);
                 Log.RateLimited(logger, claimed[0].Person.WorkspaceId, retryAfter);
-                return;
+                return null;
             }
         }
 
         await RescheduleLeftoversAsync(deliveryIds, cancellationToken);
+        return workspace;
     }
 
     public static (string Key, double PerSecond) RateKey(PersonKey person, JobsOptions settings) => person.Platform == ChatPlatform.Slack
