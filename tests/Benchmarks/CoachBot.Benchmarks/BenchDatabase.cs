@@ -93,6 +93,9 @@ internal sealed class BenchDatabase(string server, string name) : IAsyncDisposab
         return counts;
     }
 
+    /// <summary>Rows in the shared rate gate: per workspace/tenant keys, plus one per conversation that paid for its own slot.</summary>
+    public async Task<long> RateGateRowsAsync() => (long)(await DataSource.CreateCommand("select count(*) from rate_gate").ExecuteScalarAsync())!;
+
     public async Task<(DateTime First, DateTime Last)> SentSpanAsync()
     {
         await using var command = DataSource.CreateCommand("select min(sent_at), max(sent_at) from nudge_delivery where status = 'sent'");

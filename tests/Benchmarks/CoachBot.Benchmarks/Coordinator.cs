@@ -90,7 +90,7 @@ internal static class Coordinator
         }
 
         Report(scenario, elapsed, span, counts, slack.Counter, teams.Counter, workers, killed);
-        Console.WriteLine($"  Teams tokens issued: {teams.TokensIssued}; Slack methods not implemented by the fake: {(slack.Unexpected.Count == 0 ? "none" : string.Join(", ", slack.Unexpected.Select(u => $"{u.Key} ×{u.Value}")))}");
+        Console.WriteLine($"  rate_gate rows: {await database.RateGateRowsAsync():N0}; Teams tokens issued: {teams.TokensIssued}; Slack methods not implemented by the fake: {(slack.Unexpected.Count == 0 ? "none" : string.Join(", ", slack.Unexpected.Select(u => $"{u.Key} ×{u.Value}")))}");
         return 0;
     }
 
