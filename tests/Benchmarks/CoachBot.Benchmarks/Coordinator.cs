@@ -90,9 +90,12 @@ internal static class Coordinator
         }
 
         Report(scenario, elapsed, span, counts, slack.Counter, teams.Counter, workers, killed);
-        Console.WriteLine($"  rate_gate rows: {await database.RateGateRowsAsync():N0}; Teams tokens issued: {teams.TokensIssued}; Slack methods not implemented by the fake: {(slack.Unexpected.Count == 0 ? "none" : string.Join(", ", slack.Unexpected.Select(u => $"{u.Key} ×{u.Value}")))}");
+        Console.WriteLine($"  rate_gate rows: {await database.RateGateRowsAsync():N0}; Teams tokens issued: {teams.TokensIssued}; Slack calls: {Tally(slack.Methods)}; not implemented by the fake: {Tally(slack.Unexpected)}");
         return 0;
     }
+
+    private static string Tally(IReadOnlyDictionary<string, int> counts) =>
+        counts.Count == 0 ? "none" : string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} ×{c.Value:N0}"));
 
     private static List<TimeSpan> KillPlan(Scenario scenario, BenchArgs args)
     {

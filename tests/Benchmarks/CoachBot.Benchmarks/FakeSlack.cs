@@ -15,12 +15,16 @@ internal sealed class FakeSlack(int perMinute, TimeSpan latency)
     private readonly ConcurrentDictionary<string, SlidingWindow> _windows = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(string Ts, string DeliveryId)>> _history = new();
     private readonly ConcurrentDictionary<string, int> _unexpected = new();
+    private readonly ConcurrentDictionary<string, int> _methods = new();
     private long _ts = 1_772_442_000_000_000;
 
     public DeliveryCounter Counter { get; } = new();
 
     /// <summary>Web API methods the product called that this fake does not implement (should stay empty).</summary>
     public IReadOnlyDictionary<string, int> Unexpected => _unexpected;
+
+    /// <summary>Every Web API call by method, to see the reconciliation traffic (conversations.open / history).</summary>
+    public IReadOnlyDictionary<string, int> Methods => _methods;
 
     public void Map(WebApplication app) => app.MapPost("/slack/api/{method}", CallAsync);
 
@@ -31,6 +35,7 @@ internal sealed class FakeSlack(int perMinute, TimeSpan latency)
             return Results.Json(new { ok = false, error = "invalid_auth" });
         }
 
+        _methods.AddOrUpdate(method, 1, (_, c) => c + 1);
         return method switch
         {
             "chat.postMessage" => await PostMessageAsync(team, request),
