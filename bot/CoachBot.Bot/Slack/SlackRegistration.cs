@@ -1,8 +1,4 @@
-using CoachBot.Coaching.Chat;
-using CoachBot.Platforms.RateLimiting;
 using CoachBot.Platforms.Slack;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CoachBot.Bot.Slack;
 
@@ -14,36 +10,19 @@ public static class SlackRegistration
     /// </summary>
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
-        builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
-
-        var section = builder.Configuration.GetSection(SlackOptions.Section);
-        string[] credentials = [nameof(SlackOptions.BotToken), nameof(SlackOptions.SigningSecret), nameof(SlackOptions.ClientId)];
-        if (credentials.All(key => string.IsNullOrWhiteSpace(section[key])))
+        var services = builder.Services.AddSlackSending(builder.Configuration);
+        if (!SlackSendingRegistration.HasCredentials(builder.Configuration))
         {
             return builder;
         }
 
-        var services = builder.Services;
-        services.AddHttpClient<SlackWebClient>((provider, http) =>
-        {
-            http.BaseAddress = provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
-            http.Timeout = TimeSpan.FromSeconds(15);
-        });
-        services.TryAddSingleton<SharedRateGate>();
-        services.AddSingleton<SlackWorkspaces>();
-        services.AddSingleton<SlackTokenCipher>();
-        services.AddSingleton<SlackInstallations>();
-        if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.ClientId)]))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetSection(SlackOptions.Section)[nameof(SlackOptions.ClientId)]))
         {
             services.AddSingleton<SlackInstallStates>();
         }
 
-        services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackPeople>();
         services.AddSingleton<SlackInboundStore>();
-        services.AddTransient<SlackMessenger>();
-        services.AddTransient<IChatMessenger>(provider => provider.GetRequiredService<SlackMessenger>());
         services.AddTransient<SlackReplies>();
         services.AddTransient<SlackEventWork>();
         services.AddTransient<SlackCommandWork>();

@@ -1,9 +1,6 @@
-using CoachBot.Coaching.Chat;
-using CoachBot.Platforms.RateLimiting;
 using CoachBot.Platforms.Teams;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Bot.Teams;
@@ -13,9 +10,7 @@ public static class TeamsRegistration
     /// <summary>Bot Framework auth, the Connector client and <see cref="TeamsMessenger"/>. Without Teams:AppId only the loopback mode works.</summary>
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
-        var services = builder.Services;
-        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
-        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
+        var services = builder.Services.AddTeamsSending();
         services.AddHostedService<TeamsStartupNotice>();
 
         services.AddHttpContextAccessor();
@@ -28,17 +23,7 @@ public static class TeamsRegistration
         services.AddHttpClient(nameof(BotFrameworkKeys));
         services.AddSingleton<BotFrameworkKeys>();
 
-        services.TryAddSingleton<SharedRateGate>();
-        services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ProcessedActivities>();
-        services.AddSingleton<ServiceUrlTrust>();
-        services.AddHttpClient(nameof(BotTokenClient));
-        services.AddSingleton<BotTokenClient>();
-        services.AddTransient<BotTokenHandler>();
-        services.AddSingleton<ConnectorSendPolicy>();
-        services.AddHttpClient<ConnectorClient>().AddHttpMessageHandler<BotTokenHandler>();
-        services.AddTransient<TeamsMessenger>();
-        services.TryAddEnumerable(ServiceDescriptor.Transient<IChatMessenger, TeamsMessenger>());
 
         services.AddTransient<TeamsReplies>();
         services.AddTransient<TeamsConversationEvents>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 
 namespace CoachBot.Platforms.RateLimiting;
@@ -22,6 +23,33 @@ public sealed class SharedRateGate(NpgsqlDataSource dataSource)
         {
             await Task.Delay(delay, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Per-conversation pacing. Inside a <see cref="PrepaidRate"/> scope (a scheduled nudge: one message to the rep's own
+    /// conversation, whose workspace slot the batch already reserved) the first message skips the shared reservation:
+    /// that saves a database round trip per nudge and a rate_gate row per rep. A second message to the same
+    /// conversation in the scope (a retry) keeps at least one spacing after the first; other conversations (such as a
+    /// manager notice) reserve as usual. The rare cost: a reply to the rep in that same second may draw one 429.
+    /// </summary>
+    public async Task WaitForConversationAsync(string key, double perSecond, CancellationToken cancellationToken)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (PrepaidRate.Active is { } scope)
+        {
+            if (scope.TryTakeConversation(key, now))
+            {
+                return;
+            }
+
+            if (scope.Conversation is { } first && first.Key == key
+                && TimeSpan.FromSeconds(1 / perSecond) - Stopwatch.GetElapsedTime(first.At, now) is { Ticks: > 0 } rest)
+            {
+                await Task.Delay(rest, cancellationToken);
+            }
+        }
+
+        await WaitAsync(key, perSecond, cancellationToken);
     }
 
     /// <summary>Reserves the next slot and returns how long the caller must wait for it (zero if now).</summary>

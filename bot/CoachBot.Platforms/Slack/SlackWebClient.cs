@@ -44,7 +44,7 @@ public sealed partial class SlackWebClient(
 
         var policy = new CallPolicy(teamId, Pace: async ct =>
         {
-            await gate.WaitAsync(ChannelRateKey(teamId, channel), settings.PostPerChannelPerSecond, ct);
+            await gate.WaitForConversationAsync(ChannelRateKey(teamId, channel), settings.PostPerChannelPerSecond, ct);
             await gate.WaitAsync(PostRateKey(teamId), settings.PostPerWorkspacePerMinute / 60.0, ct);
         }, RateKey: PostRateKey(teamId), ResendIsSafe: false);
         var body = await CallJsonAsync("chat.postMessage", payload, policy, cancellationToken);

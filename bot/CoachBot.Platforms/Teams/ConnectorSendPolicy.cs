@@ -25,7 +25,7 @@ public sealed class ConnectorSendPolicy(
             await gate.WaitAsync(tenantKey, teams.RequestsPerSecondPerTenant, cancellationToken);
             if (target.ConversationId.Length > 0)
             {
-                await gate.WaitAsync($"teams:conversation:{ThreadRoot(target.ConversationId)}", teams.MessagesPerSecondPerConversation, cancellationToken);
+                await gate.WaitForConversationAsync($"teams:conversation:{ThreadRoot(target.ConversationId)}", teams.MessagesPerSecondPerConversation, cancellationToken);
             }
 
             var response = await SendOnceAsync(http, createRequest(forceRefresh), cancellationToken);

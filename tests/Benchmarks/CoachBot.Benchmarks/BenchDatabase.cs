@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Data;
+using CoachBot.Platforms.Slack;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -23,7 +24,7 @@ internal sealed class BenchDatabase(string server, string name) : IAsyncDisposab
         new DatabaseMigrator(NullLogger<DatabaseMigrator>.Instance).Migrate(ConnectionString);
     }
 
-    public async Task SeedAsync(Scenario scenario)
+    public async Task SeedAsync(Scenario scenario, string teamsServiceUrl, SlackTokenCipher cipher)
     {
         await using var command = DataSource.CreateCommand("""
             with ws as (
@@ -45,7 +46,38 @@ internal sealed class BenchDatabase(string server, string name) : IAsyncDisposab
         command.Parameters.AddWithValue(scenario.RepsPerWorkspace);
         command.CommandTimeout = 600;
         await command.ExecuteNonQueryAsync();
+        await SeedSlackInstallationsAsync(scenario, cipher);
+        await SeedTeamsConversationsAsync(teamsServiceUrl);
         await DataSource.CreateCommand("analyze").ExecuteNonQueryAsync();
+    }
+
+    // What SlackWebClient reads a workspace's token from: an OAuth installation row, sealed with the product's cipher.
+    private async Task SeedSlackInstallationsAsync(Scenario scenario, SlackTokenCipher cipher)
+    {
+        var teams = Enumerable.Range(1, scenario.SlackWorkspaces).Select(g => $"T{g:D8}").ToArray();
+        await using var command = DataSource.CreateCommand("""
+            insert into slack_installation (team_id, team_name, bot_user_id, bot_id, scopes, token_ciphertext)
+            select team, 'Benchmark ' || team, 'UBENCHBOT', 'BBENCHBOT', 'chat:write,im:write,im:history', sealed
+            from unnest($1::text[], $2::text[]) as t(team, sealed)
+            """);
+        command.Parameters.AddWithValue(teams);
+        command.Parameters.AddWithValue(teams.Select(t => cipher.Seal(t, BenchCredentials.SlackToken(t))).ToArray());
+        await command.ExecuteNonQueryAsync();
+    }
+
+    // What TeamsMessenger reads before sending: each rep's personal conversation reference (as stored when the rep
+    // first wrote to the bot), on the fake's service URL, so no conversation has to be created.
+    private async Task SeedTeamsConversationsAsync(string serviceUrl)
+    {
+        await using var command = DataSource.CreateCommand($"""
+            insert into teams_conversation_reference (tenant_id, conversation_id, conversation_type, service_url, bot_id, user_id, aad_object_id)
+            select w.external_id, 'a:' || w.external_id || '_' || p.platform_user_id, 'personal', $1,
+                   '28:{BenchCredentials.TeamsAppId}', '29:' || p.platform_user_id, p.platform_user_id
+            from person p join workspace w on w.id = p.workspace_id
+            where w.platform = 'teams'
+            """);
+        command.Parameters.AddWithValue(serviceUrl);
+        await command.ExecuteNonQueryAsync();
     }
 
     public async Task<Dictionary<string, long>> StatusCountsAsync()
@@ -61,6 +93,9 @@ internal sealed class BenchDatabase(string server, string name) : IAsyncDisposab
         return counts;
     }
 
+    /// <summary>Rows in the shared rate gate: per workspace/tenant keys, plus one per conversation that paid for its own slot.</summary>
+    public async Task<long> RateGateRowsAsync() => (long)(await DataSource.CreateCommand("select count(*) from rate_gate").ExecuteScalarAsync())!;
+
     public async Task<(DateTime First, DateTime Last)> SentSpanAsync()
     {
         await using var command = DataSource.CreateCommand("select min(sent_at), max(sent_at) from nudge_delivery where status = 'sent'");
@@ -69,11 +104,21 @@ internal sealed class BenchDatabase(string server, string name) : IAsyncDisposab
         return reader.IsDBNull(0) ? default : (reader.GetDateTime(0), reader.GetDateTime(1));
     }
 
-    public async Task<List<string>> DescribeAsync(Guid[] ids)
+    /// <summary>Ledger rows behind duplicated keys: Slack delivery ids, or Teams conversation ids (every delivery of that rep).</summary>
+    public async Task<List<string>> DescribeAsync(string[] keys)
     {
-        await using var command = DataSource.CreateCommand(
-            "select id, status, attempts, coalesce(last_error, '-'), reconcile, coalesce(in_flight_at::text, '-') from nudge_delivery where id = any($1)");
+        var ids = keys.Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
+        var reps = keys.Select(BenchCredentials.ParseTeamsConversationId).OfType<(string TenantId, string RepId)>().ToArray();
+        await using var command = DataSource.CreateCommand("""
+            select d.id, d.status, d.attempts, coalesce(d.last_error, '-'), d.reconcile, coalesce(d.in_flight_at::text, '-')
+            from nudge_delivery d
+            where d.id = any($1)
+               or d.person_id in (select p.id from person p join workspace w on w.id = p.workspace_id
+                                  join unnest($2::text[], $3::text[]) as r(tenant, rep) on w.external_id = r.tenant and p.platform_user_id = r.rep)
+            """);
         command.Parameters.AddWithValue(ids);
+        command.Parameters.AddWithValue(reps.Select(r => r.TenantId).ToArray());
+        command.Parameters.AddWithValue(reps.Select(r => r.RepId).ToArray());
         await using var reader = await command.ExecuteReaderAsync();
         var lines = new List<string>();
         while (await reader.ReadAsync())

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using CoachBot.Platforms.Slack;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace CoachBot.Benchmarks;
 
@@ -26,12 +29,15 @@ internal static class Coordinator
 
         await using var database = new BenchDatabase(server, $"benchmark_{scenario.Name.Replace('-', '_')}_{DateTime.UtcNow:yyyyMMddHHmmss}");
         await database.CreateAsync();
-        await database.SeedAsync(scenario);
+        // A fresh key per run, as an operator would generate one: the seeded installations are sealed with it.
+        var slackKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var cipher = new SlackTokenCipher(Options.Create(new SlackOptions { TokenEncryptionKey = slackKey }));
+        await database.SeedAsync(scenario, $"{baseUrl}/teams/", cipher);
         Console.Error.WriteLine($"Scenario {scenario.Name}: {scenario.Reps:N0} reps seeded due now; fakes at {baseUrl}");
 
         string[] workerArgs =
         [
-            $"db={database.ConnectionString}", $"slack={baseUrl}/slack/", $"teams={baseUrl}/teams/",
+            $"db={database.ConnectionString}", $"slack={baseUrl}/slack/api/", $"slackKey={slackKey}", $"teamsLogin={baseUrl}/teams-login",
             $"workers={args.Int("workers", 20)}",
             $"slackPerMinute={Math.Max(1, scenario.SlackPacePerMinute)}", $"teamsPerSecond={Math.Max(1, scenario.TeamsPacePerSecond)}",
         ];
@@ -84,8 +90,12 @@ internal static class Coordinator
         }
 
         Report(scenario, elapsed, span, counts, slack.Counter, teams.Counter, workers, killed);
+        Console.WriteLine($"  rate_gate rows: {await database.RateGateRowsAsync():N0}; Teams tokens issued: {teams.TokensIssued}; Slack calls: {Tally(slack.Methods)}; not implemented by the fake: {Tally(slack.Unexpected)}");
         return 0;
     }
+
+    private static string Tally(IReadOnlyDictionary<string, int> counts) =>
+        counts.Count == 0 ? "none" : string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} ×{c.Value:N0}"));
 
     private static List<TimeSpan> KillPlan(Scenario scenario, BenchArgs args)
     {

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 
 namespace CoachBot.Benchmarks;
 
-/// <summary>What a fake platform saw: accepted messages per delivery id (so duplicates show), calls and 429s.</summary>
+/// <summary>What a fake platform saw: accepted messages per key (Slack delivery id, Teams conversation) so duplicates show; calls and 429s.</summary>
 internal sealed class DeliveryCounter
 {
     private long _calls;
     private long _throttled;
 
-    public ConcurrentDictionary<Guid, int> Accepted { get; } = new();
+    public ConcurrentDictionary<string, int> Accepted { get; } = new();
 
     public long Calls => Interlocked.Read(ref _calls);
 
@@ -22,9 +22,9 @@ internal sealed class DeliveryCounter
 
     public void Throttle() => Interlocked.Increment(ref _throttled);
 
-    public void Accept(Guid deliveryId)
+    public void Accept(string key)
     {
-        Accepted.AddOrUpdate(deliveryId, 1, (_, c) => c + 1);
+        Accepted.AddOrUpdate(key, 1, (_, c) => c + 1);
         NoteArrival();
     }
 

@@ -1,14 +1,16 @@
 using System.Diagnostics;
-using CoachBot.Coaching.Chat;
+using System.Globalization;
 using CoachBot.Coaching.Data;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Jobs.Hosting;
 using CoachBot.Jobs.Nudges;
+using CoachBot.Platforms.Slack;
+using CoachBot.Platforms.Teams;
 using Npgsql;
 
 namespace CoachBot.Benchmarks;
 
-/// <summary>One CoachBot jobs instance: the real Hangfire server, dispatcher, senders and ledger, with wire-format senders.</summary>
+/// <summary>One CoachBot jobs instance: the real Hangfire server, dispatcher, ledger and the product's Slack and Teams senders.</summary>
 internal static class WorkerHost
 {
     public static async Task<int> RunAsync(BenchArgs args)
@@ -25,6 +27,17 @@ internal static class WorkerHost
             ["Jobs:QueuePollInterval"] = "00:00:01",
             ["Jobs:SchedulePollingInterval"] = "00:00:01",
             ["Jobs:MaxPoolSize"] = "40",
+            ["Slack:ApiBaseUrl"] = args.Get("slack", ""),
+            ["Slack:SigningSecret"] = "benchmark-signing-secret",
+            ["Slack:ClientId"] = "benchmark.client",
+            ["Slack:ClientSecret"] = "benchmark-client-secret",
+            ["Slack:OAuthRedirectUrl"] = "https://coachbot.invalid/slack/oauth_redirect",
+            ["Slack:TokenEncryptionKey"] = args.Get("slackKey", ""),
+            ["Slack:PostPerWorkspacePerMinute"] = Math.Min(100_000, args.Int("slackPerMinute", 100_000)).ToString(CultureInfo.InvariantCulture),
+            ["Teams:AppId"] = BenchCredentials.TeamsAppId,
+            ["Teams:AppPassword"] = BenchCredentials.TeamsAppPassword,
+            ["Teams:TokenEndpoint"] = args.Get("teamsLogin", ""),
+            ["Teams:RequestsPerSecondPerTenant"] = args.Get("teamsPerSecond", "10000"),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:CoachBot.Jobs.Nudges.DispatchNudgesJob"] = "Information",
         });
@@ -34,12 +47,10 @@ internal static class WorkerHost
         builder.AddCoachBotJobs();
         builder.AddCoachBotNudges();
         builder.Services.AddSingleton<INudgeSource, BenchNudgeSource>();
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        builder.Services.AddSingleton<IChatMessenger>(new SlackWireMessenger(http, args.Get("slack", "")));
-        builder.Services.AddSingleton<IChatMessenger>(new TeamsWireMessenger(http, args.Get("teams", "")));
+        // The product's own senders: SlackMessenger (Web API client, installed tokens) and TeamsMessenger (bot token,
+        // ConnectorSendPolicy pacing and retries), exactly as AddSlack/AddTeams register them in the bot.
+        builder.Services.AddSlackSending(builder.Configuration);
+        builder.Services.AddTeamsSending();
         builder.Services.AddHostedService(sp => new TickLoop(sp, TimeSpan.FromSeconds(args.Int("tickSeconds", 10))));
         using var host = builder.Build();
         await host.RunAsync();

@@ -70,4 +70,55 @@ public sealed class SharedRateGateTests(PostgresDatabase database) : IClassFixtu
         Assert.Equal(TimeSpan.FromSeconds(10), after.At - before.At);
         Assert.True(channelNext.Wait > TimeSpan.FromSeconds(5), $"channel wait {channelNext.Wait}");
     }
+
+    [Fact]
+    public async Task AConversationMessageOutsideAPrepaidScopeReservesItsOwnSlot()
+    {
+        var gate = new SharedRateGate(database.DataSource);
+        var conversation = $"test:{Guid.NewGuid():N}:conversation";
+
+        await gate.WaitForConversationAsync(conversation, perSecond: 0.1, CancellationToken.None);
+
+        Assert.True(await HasRowAsync(conversation));
+    }
+
+    [Fact]
+    public async Task OnlyThePrepaidScopesFirstConversationMessageSkipsItsReservation()
+    {
+        var gate = new SharedRateGate(database.DataSource);
+        var workspace = $"test:{Guid.NewGuid():N}";
+        string rep = $"{workspace}:rep", manager = $"{workspace}:manager";
+
+        using (PrepaidRate.For(workspace))
+        {
+            await gate.WaitForConversationAsync(rep, perSecond: 0.1, CancellationToken.None);
+            await gate.WaitForConversationAsync(manager, perSecond: 0.1, CancellationToken.None);
+        }
+
+        Assert.False(await HasRowAsync(rep));
+        Assert.True(await HasRowAsync(manager));
+    }
+
+    [Fact]
+    public async Task ASecondMessageToThePrepaidConversationIsReservedAsUsual()
+    {
+        var gate = new SharedRateGate(database.DataSource);
+        var workspace = $"test:{Guid.NewGuid():N}";
+        var rep = $"{workspace}:rep";
+
+        using (PrepaidRate.For(workspace))
+        {
+            await gate.WaitForConversationAsync(rep, perSecond: 1000, CancellationToken.None);
+            await gate.WaitForConversationAsync(rep, perSecond: 1000, CancellationToken.None);
+        }
+
+        Assert.True(await HasRowAsync(rep));
+    }
+
+    private async Task<bool> HasRowAsync(string key)
+    {
+        await using var command = database.DataSource.CreateCommand("select exists (select 1 from rate_gate where key = $1)");
+        command.Parameters.AddWithValue(key);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.People;
+using CoachBot.Platforms.RateLimiting;
 using CoachBot.Platforms.Teams;
 using CoachBot.Testing;
 using CoachBot.Testing.Teams;
@@ -223,6 +224,31 @@ public sealed class TeamsMessengerTests(PostgresDatabase database) : IClassFixtu
         Assert.False(Messenger.CanReconcile);
         await Assert.ThrowsAsync<NotSupportedException>(() =>
             Messenger.FindDeliveryAsync(new PersonKey(ChatPlatform.Teams, Tenant, "x"), Guid.NewGuid(), DateTimeOffset.UnixEpoch, default));
+    }
+
+    [Fact]
+    public async Task ANudgeInsideItsPrepaidScopeReservesNoConversationSlotWhileAnyOtherSendStillDoes()
+    {
+        var nudged = await StoreRepAsync();
+        var chatted = await StoreRepAsync();
+
+        using (PrepaidRate.For($"teams:{Tenant}"))
+        {
+            await Messenger.SendDirectAsync(nudged, CoachMessage.Plain("nudge"), default);
+        }
+
+        await Messenger.SendDirectAsync(chatted, CoachMessage.Plain("reply"), default);
+
+        Assert.Equal(2, _connector.CallsTo("POST").Count);
+        Assert.False(await HasRateRowAsync($"teams:conversation:{Conversation(nudged)}"));
+        Assert.True(await HasRateRowAsync($"teams:conversation:{Conversation(chatted)}"));
+    }
+
+    private async Task<bool> HasRateRowAsync(string key)
+    {
+        await using var command = database.DataSource.CreateCommand("select exists (select 1 from rate_gate where key = $1)");
+        command.Parameters.AddWithValue(key);
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<PersonKey> StoreRepAsync()
