@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoachBot.Platforms.RateLimiting;
 
 namespace CoachBot.Platforms.Slack;
 
@@ -57,6 +58,11 @@ public sealed partial class SlackWebClient
                 }
 
                 return await SendOnceAsync(method, content(), policy, attempt, linked.Token);
+            }
+            catch (SlackApiException ex) when (ex.RetryAfter is not null && policy.RateKey is { } key && PrepaidRate.Covers(key))
+            {
+                // A nudge batch reserved this slot: it owns the back-off (it reschedules rather than hold a worker).
+                throw;
             }
             catch (SlackApiException ex) when (ex.ErrorClass == SlackErrorClass.Retryable && (policy.ResendIsSafe || ex.NotProcessed))
             {

@@ -50,6 +50,12 @@ public sealed class ConnectorSendPolicy(
                 {
                     Log.Throttled(logger, target.TenantId, retryIn.Value);
                     await gate.BlockAsync(tenantKey, retryIn.Value, cancellationToken); // the whole tenant waits, on every instance
+                    if (PrepaidRate.Covers(tenantKey))
+                    {
+                        // A nudge batch reserved this slot: it owns the back-off (it reschedules instead of holding a
+                        // worker), and the prepaid gate would not make this loop wait for Retry-After anyway.
+                        throw new ChatDeliveryException(ChatFailureKind.Retryable, error.ToString(), retryIn.Value);
+                    }
                 }
 
                 if (retryIn is { } wait && attempt >= teams.MaxAttempts)

@@ -244,6 +244,23 @@ public sealed class TeamsMessengerTests(PostgresDatabase database) : IClassFixtu
         Assert.True(await HasRateRowAsync($"teams:conversation:{Conversation(chatted)}"));
     }
 
+    [Fact]
+    public async Task A429ForANudgeItsBatchPrepaidIsHandedBackAtOnceForTheBatchToBackOff()
+    {
+        var rep = await StoreRepAsync();
+        _connector.FailNext(429, "Throttled", retryAfter: TimeSpan.FromSeconds(1));
+
+        ChatDeliveryException failure;
+        using (PrepaidRate.For($"teams:{Tenant}"))
+        {
+            failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger.SendDirectAsync(rep, CoachMessage.Plain("nudge"), default));
+        }
+
+        Assert.Equal((ChatFailureKind.Retryable, TimeSpan.FromSeconds(1), false), (failure.Kind, failure.RetryAfter, failure.MayHaveArrived));
+        Assert.Single(_connector.CallsTo("POST"));
+        Assert.True(await HasRateRowAsync($"teams:{Tenant}"), "the tenant is still blocked for every instance");
+    }
+
     private async Task<bool> HasRateRowAsync(string key)
     {
         await using var command = database.DataSource.CreateCommand("select exists (select 1 from rate_gate where key = $1)");

@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Platforms.RateLimiting;
 using CoachBot.Platforms.Slack;
 
 namespace CoachBot.Platforms.Tests.Slack;
@@ -79,6 +80,22 @@ public sealed class SlackMessengerTests(SlackClientFixture fixture) : IClassFixt
         var failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger().SendDirectAsync(NewPerson(), CoachMessage.Plain("x"), CancellationToken.None));
 
         Assert.Equal((ChatFailureKind.Retryable, "ratelimited", false), (failure.Kind, failure.Code, failure.MayHaveArrived));
+    }
+
+    [Fact]
+    public async Task ARateLimitedNudgeItsBatchPrepaidIsHandedBackWithoutAResend()
+    {
+        var person = NewPerson();
+        fixture.Slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 1);
+
+        ChatDeliveryException failure;
+        using (PrepaidRate.For(SlackWebClient.PostRateKey(person.WorkspaceId)))
+        {
+            failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger().SendDirectAsync(person, CoachMessage.Plain("nudge"), CancellationToken.None));
+        }
+
+        Assert.Equal((ChatFailureKind.Retryable, TimeSpan.FromSeconds(1)), (failure.Kind, failure.RetryAfter));
+        Assert.Single(fixture.Slack.CallsTo("chat.postMessage"), c => c.Arg("channel") == person.UserId);
     }
 
     [Fact]
