@@ -130,11 +130,16 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
             where id = $1 and claimed_by = $2
             """, cancellationToken, id, owner, at.UtcDateTime, reconcile);
 
-    /// <summary>Pushes back the not-yet-tried rows of a rescheduled batch, so the orphan sweep does not mistake them for lost.</summary>
+    /// <summary>
+    /// Pushes back the not-yet-tried rows of a rescheduled batch, so the orphan sweep does not mistake them for lost.
+    /// Rows another job holds right now are skipped (that job decides their next attempt); locking the rest in id order
+    /// keeps two overlapping batches from deadlocking.
+    /// </summary>
     public Task DeferAsync(Guid[] ids, DateTimeOffset at, CancellationToken cancellationToken) =>
         ExecuteAsync("""
-            update nudge_delivery set next_attempt_at = greatest(next_attempt_at, $2), updated_at = now()
-            where id = any($1) and status = 'pending'
+            update nudge_delivery d set next_attempt_at = greatest(d.next_attempt_at, $2), updated_at = now()
+            from (select id from nudge_delivery where id = any($1) and status = 'pending' order by id for update skip locked) t
+            where d.id = t.id
             """, cancellationToken, ids, at.UtcDateTime);
 
     /// <summary>Pending deliveries of one workspace that are due now, oldest first (whichever job they are listed in).</summary>
