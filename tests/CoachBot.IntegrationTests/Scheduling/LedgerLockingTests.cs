@@ -1,7 +1,6 @@
 using CoachBot.Coaching.Chat;
 using CoachBot.Jobs.Nudges;
 using CoachBot.Testing;
-using CoachBot.Testing.Scheduling;
 
 namespace CoachBot.IntegrationTests.Scheduling;
 
@@ -16,10 +15,7 @@ public sealed class LedgerLockingTests(PostgresDatabase database) : IClassFixtur
     [Fact]
     public async Task DeferringABatchSkipsARowAnotherJobHasLocked()
     {
-        var harness = new NudgeHarness(database);
-        var team = await NudgeSeed.AddWorkspaceAsync(harness.DataSource, ChatPlatform.Teams, reps: 2, NudgeHarness.Monday0900);
-        await harness.Dispatcher().RunAsync(CancellationToken.None);
-        var rows = await harness.RowsAsync(team.Id);
+        var (harness, _, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Teams, reps: 2);
         var later = harness.Clock.GetUtcNow().AddMinutes(10);
 
         await using (var held = await LockAsync(rows[0].Id))
@@ -34,10 +30,7 @@ public sealed class LedgerLockingTests(PostgresDatabase database) : IClassFixtur
     [Fact]
     public async Task TheOrphanSweepSkipsARowAnotherJobHasLocked()
     {
-        var harness = new NudgeHarness(database);
-        var team = await NudgeSeed.AddWorkspaceAsync(harness.DataSource, ChatPlatform.Teams, reps: 2, NudgeHarness.Monday0900);
-        await harness.Dispatcher().RunAsync(CancellationToken.None);
-        var rows = await harness.RowsAsync(team.Id);
+        var (harness, _, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Teams, reps: 2);
         await harness.ExecuteAsync(
             "update nudge_delivery set status = 'sending', claimed_by = 'killed', claimed_until = $1 where id = any($2)",
             harness.Clock.GetUtcNow().AddMinutes(-1), rows.Select(r => r.Id).ToArray());

@@ -60,6 +60,17 @@ internal sealed class NudgeHarness(PostgresDatabase database)
     public FollowUpNudgesJob FollowUps() =>
         new(DataSource, Batches(), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<FollowUpNudgesJob>.Instance);
 
+    /// <summary>A harness with one workspace of <paramref name="reps"/> reps due now, dispatched into pending deliveries.</summary>
+    public static async Task<(NudgeHarness Harness, NudgeSeed.Workspace Team, List<DeliveryRow> Rows)> DispatchedAsync(
+        PostgresDatabase database, ChatPlatform platform, int reps, Action<NudgeHarness>? arrange = null)
+    {
+        var harness = new NudgeHarness(database);
+        arrange?.Invoke(harness);
+        var team = await NudgeSeed.AddWorkspaceAsync(harness.DataSource, platform, reps, Monday0900);
+        await harness.Dispatcher().RunAsync(CancellationToken.None);
+        return (harness, team, await harness.RowsAsync(team.Id));
+    }
+
     /// <summary>Runs every enqueued send batch until none is left; scheduled (delayed) ones are returned, not run.</summary>
     public async Task<List<(Guid[] Ids, TimeSpan Delay)>> RunSendJobsAsync(CancellationToken cancellationToken = default)
     {

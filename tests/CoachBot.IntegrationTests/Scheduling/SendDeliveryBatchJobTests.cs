@@ -7,20 +7,10 @@ namespace CoachBot.IntegrationTests.Scheduling;
 
 public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
-    private static async Task<(NudgeHarness Harness, NudgeSeed.Workspace Team, List<DeliveryRow> Rows)> DispatchedAsync(
-        PostgresDatabase database, ChatPlatform platform, int reps, Action<NudgeHarness>? arrange = null)
-    {
-        var harness = new NudgeHarness(database);
-        arrange?.Invoke(harness);
-        var team = await NudgeSeed.AddWorkspaceAsync(harness.DataSource, platform, reps, NudgeHarness.Monday0900);
-        await harness.Dispatcher().RunAsync(CancellationToken.None);
-        return (harness, team, await harness.RowsAsync(team.Id));
-    }
-
     [Fact]
     public async Task PendingDeliveriesAreSentWithTheirIdAndRecordedWithTheProviderMessageId()
     {
-        var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 3);
+        var (harness, team, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Slack, reps: 3);
 
         await harness.RunSendJobsAsync();
 
@@ -35,7 +25,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task RunningTheSameBatchAgainSendsNothingMore()
     {
-        var (harness, _, rows) = await DispatchedAsync(database, ChatPlatform.Teams, reps: 2);
+        var (harness, _, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Teams, reps: 2);
         var ids = rows.Select(r => r.Id).ToArray();
         await harness.Sender().RunAsync(ids, CancellationToken.None);
 
@@ -47,7 +37,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task ANudgeMoreThanTheMaximumLatenessLateExpiresInsteadOfSending()
     {
-        var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 1);
+        var (harness, team, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Slack, reps: 1);
         harness.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
 
         await harness.Sender().RunAsync([rows[0].Id], CancellationToken.None);
@@ -59,7 +49,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task ARetryableFailureIsRetriedLaterByARescheduledBatch()
     {
-        var (harness, _, rows) = await DispatchedAsync(database, ChatPlatform.Teams, reps: 1);
+        var (harness, _, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Teams, reps: 1);
         harness.Teams.FailNext(new ChatDeliveryException(ChatFailureKind.Retryable, "503"));
         harness.Jobs.TakeAll();
 
@@ -80,7 +70,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task ADeliveryFailsAfterTheLastAllowedAttempt()
     {
-        var (harness, _, rows) = await DispatchedAsync(database, ChatPlatform.Teams, reps: 1, h => h.Options.MaxAttempts = 2);
+        var (harness, _, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Teams, reps: 1, h => h.Options.MaxAttempts = 2);
         harness.Teams.FailNext(new ChatDeliveryException(ChatFailureKind.Retryable, "502"), new ChatDeliveryException(ChatFailureKind.Retryable, "504"));
 
         await harness.Sender().RunAsync([rows[0].Id], CancellationToken.None);
@@ -95,7 +85,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     public async Task A429BlocksTheWorkspaceForEveryoneAndReschedulesTheRestOfTheBatchAfterRetryAfter()
     {
         // One send in flight at a time, so the 429 is the first send and the other two have not started.
-        var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 3, h => h.Options.SendConcurrency = 1);
+        var (harness, team, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Slack, reps: 3, h => h.Options.SendConcurrency = 1);
         harness.Slack.FailNext(new ChatDeliveryException(ChatFailureKind.Retryable, "ratelimited", TimeSpan.FromSeconds(30)));
         harness.Jobs.TakeAll();
         var ids = rows.Select(r => r.Id).ToArray();
@@ -137,7 +127,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task APermanentFailureFailsTheDeliveryOnly()
     {
-        var (harness, _, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 2, h => h.Options.SendConcurrency = 1);
+        var (harness, _, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Slack, reps: 2, h => h.Options.SendConcurrency = 1);
         harness.Slack.FailNext(new ChatDeliveryException(ChatFailureKind.Permanent, "invalid_blocks"));
 
         await harness.Sender().RunAsync(rows.Select(r => r.Id).ToArray(), CancellationToken.None);
@@ -149,7 +139,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task AnUnreachableRepIsMarkedUnreachable()
     {
-        var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Teams, reps: 1);
+        var (harness, team, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Teams, reps: 1);
         harness.Teams.FailNext(new ChatDeliveryException(ChatFailureKind.Unreachable, "403:BotBlocked"));
 
         await harness.Sender().RunAsync([rows[0].Id], CancellationToken.None);
@@ -163,7 +153,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [InlineData(ChatPlatform.Teams)]
     public async Task AWorkerWhoseClaimExpiredBeforeTheSendDoesNotSend(ChatPlatform platform)
     {
-        var (harness, _, rows) = await DispatchedAsync(database, platform, reps: 1);
+        var (harness, _, rows) = await NudgeHarness.DispatchedAsync(database, platform, reps: 1);
         var ledger = new DeliveryLedger(harness.DataSource);
         var now = harness.Clock.GetUtcNow();
         var claimed = Assert.Single(await ledger.ClaimAsync([rows[0].Id], "worker-a", now, now.AddHours(-2), TimeSpan.FromMinutes(2), CancellationToken.None));
@@ -181,7 +171,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task TheManagerOfAnUnreachableRepIsToldOnce()
     {
-        var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Teams, reps: 1);
+        var (harness, team, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Teams, reps: 1);
         var managerId = await harness.ScalarAsync<long>(
             "insert into person (workspace_id, platform_user_id, display_name, role) values ($1, 'M-unreach', 'Mia Manager', 'manager') returning id", team.Id);
         await harness.ScalarAsync<int>("update person set manager_id = $1 where id = $2 returning 1", managerId, team.PersonIds[0]);
@@ -197,7 +187,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task AWorkspaceFatalErrorDisablesTheWorkspaceAndStopsItsOtherSends()
     {
-        var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 3, h => h.Options.SendConcurrency = 1);
+        var (harness, team, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Slack, reps: 3, h => h.Options.SendConcurrency = 1);
         harness.Slack.FailNext(new ChatDeliveryException(ChatFailureKind.WorkspaceFatal, "token_revoked"));
 
         await harness.Sender().RunAsync(rows.Select(r => r.Id).ToArray(), CancellationToken.None);
@@ -210,7 +200,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task ADeliveryForARepWhoPausedAfterDispatchExpires()
     {
-        var (harness, team, rows) = await DispatchedAsync(database, ChatPlatform.Teams, reps: 1);
+        var (harness, team, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Teams, reps: 1);
         await harness.ExecuteAsync("update rep_schedule set paused = true where person_id = $1", team.PersonIds[0]);
 
         await harness.Sender().RunAsync([rows[0].Id], CancellationToken.None);
@@ -222,7 +212,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task GracefulShutdownHandsTheInFlightDeliveryBackAtOnce()
     {
-        var (harness, _, rows) = await DispatchedAsync(database, ChatPlatform.Slack, reps: 2, h => h.Options.SendConcurrency = 1);
+        var (harness, _, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Slack, reps: 2, h => h.Options.SendConcurrency = 1);
         harness.Slack.Hold = new TaskCompletionSource();
         using var shutdown = new CancellationTokenSource();
 
@@ -243,7 +233,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     [Fact]
     public async Task GracefulShutdownHandsBackEverySendOfAChunkInFlight()
     {
-        var (harness, team, _) = await DispatchedAsync(database, ChatPlatform.Teams, reps: 3, h => h.Options.SendConcurrency = 8);
+        var (harness, team, _) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Teams, reps: 3, h => h.Options.SendConcurrency = 8);
         harness.Teams.Hold = new TaskCompletionSource();
         using var shutdown = new CancellationTokenSource();
         var ids = (await harness.RowsAsync(team.Id)).Select(r => r.Id).ToArray();

@@ -13,12 +13,9 @@ public sealed class SendLaneTests(PostgresDatabase database) : IClassFixture<Pos
     private static async Task<(NudgeHarness Harness, NudgeSeed.Workspace Team, List<DeliveryRow> Rows)> DispatchedAsync(
         PostgresDatabase database, int reps, Action<NudgeHarness>? arrange = null)
     {
-        var harness = new NudgeHarness(database);
-        arrange?.Invoke(harness);
-        var team = await NudgeSeed.AddWorkspaceAsync(harness.DataSource, ChatPlatform.Teams, reps, NudgeHarness.Monday0900);
-        await harness.Dispatcher().RunAsync(CancellationToken.None);
-        harness.Jobs.TakeAll();
-        return (harness, team, await harness.RowsAsync(team.Id));
+        var dispatched = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Teams, reps, arrange);
+        dispatched.Harness.Jobs.TakeAll();
+        return dispatched;
     }
 
     [Fact]

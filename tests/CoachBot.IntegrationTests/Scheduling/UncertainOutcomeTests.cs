@@ -14,12 +14,9 @@ public sealed class UncertainOutcomeTests(PostgresDatabase database) : IClassFix
     private static async Task<(NudgeHarness Harness, NudgeSeed.Workspace Team, DeliveryRow Row)> DispatchedAsync(
         PostgresDatabase database, ChatPlatform platform, UnknownOutcomePolicy policy = UnknownOutcomePolicy.AtMostOnce)
     {
-        var harness = new NudgeHarness(database);
-        harness.Options.UnknownOutcomePolicy = policy;
-        var team = await NudgeSeed.AddWorkspaceAsync(harness.DataSource, platform, reps: 1, NudgeHarness.Monday0900);
-        await harness.Dispatcher().RunAsync(CancellationToken.None);
+        var (harness, team, rows) = await NudgeHarness.DispatchedAsync(database, platform, reps: 1, h => h.Options.UnknownOutcomePolicy = policy);
         harness.Jobs.TakeAll();
-        return (harness, team, Assert.Single(await harness.RowsAsync(team.Id)));
+        return (harness, team, Assert.Single(rows));
     }
 
     private static ChatDeliveryException MayHaveArrived(ChatFailureKind kind, string code) => new(kind, code) { MayHaveArrived = true };
