@@ -12,7 +12,13 @@ namespace CoachBot.Platforms.Teams;
 /// 400/401/403/404/413 are never retried (401 gets one token refresh). 403/404 mark the conversation unreachable.
 /// </summary>
 public sealed class ConnectorSendPolicy(
-    SharedRateGate gate, ConversationReferenceStore references, IOptions<TeamsOptions> options, TimeProvider clock, ILogger<ConnectorSendPolicy> logger)
+    SharedRateGate gate,
+    ConversationReferenceStore references,
+    BotTokenClient tokens,
+    ServiceUrlTrust trust,
+    IOptions<TeamsOptions> options,
+    TimeProvider clock,
+    ILogger<ConnectorSendPolicy> logger)
 {
     public async Task<HttpResponseMessage> SendAsync(
         ConnectorTarget target, Func<bool, HttpRequestMessage> createRequest, HttpClient http, CancellationToken cancellationToken)
@@ -20,6 +26,7 @@ public sealed class ConnectorSendPolicy(
         var teams = options.Value;
         var tenantKey = $"teams:{target.TenantId}";
         var forceRefresh = false;
+        await WarmTokenAsync(target, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             await gate.WaitAsync(tenantKey, teams.RequestsPerSecondPerTenant, cancellationToken);
@@ -74,6 +81,28 @@ public sealed class ConnectorSendPolicy(
                     await Task.Delay(backoff, clock, cancellationToken);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Fetches (or reuses) the token before pacing. On a cold start every first call would otherwise pass its pacing,
+    /// queue behind the one token request, and reach Teams together: a burst past the tenant's per-second cap.
+    /// Best effort: a failure here is met again, and classified, by the call itself. Only for a trusted service URL,
+    /// so an untrusted target never even causes a token request.
+    /// </summary>
+    private async Task WarmTokenAsync(ConnectorTarget target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var serviceUrl = ServiceUrlTrust.Normalize(target.ServiceUrl);
+            if (Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && await trust.IsTrustedAsync(uri, serviceUrl, cancellationToken))
+            {
+                await tokens.GetTokenAsync(forceRefresh: false, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is BotTokenException or HttpRequestException)
+        {
+            Log.TokenWarmUpFailed(logger, ex.GetType().Name);
         }
     }
 

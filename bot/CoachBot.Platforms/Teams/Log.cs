@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2105, Level = LogLevel.Information, Message = "Opened a 1:1 Teams chat in tenant {TenantId} for a proactive message")]
     public static partial void OpenedPersonalChat(ILogger logger, string tenantId);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "Could not fetch the Teams token ahead of a send ({Error}); the send will try again")]
+    public static partial void TokenWarmUpFailed(ILogger logger, string error);
 }
