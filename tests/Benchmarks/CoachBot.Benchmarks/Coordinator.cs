@@ -126,6 +126,7 @@ internal static class Coordinator
               rate: {F(delivered / Math.Max(0.001, sendSeconds))} nudges/s over the send span; {F(delivered / elapsed.TotalSeconds)} /s from start
               platform calls: {calls:N0}; 429: {throttled:N0} ({F(100.0 * throttled / Math.Max(1, calls))} %)
               gaps between accepted calls: {(scenario.TeamsTenants == 1 ? teams : slack).GapHistogram()}
+              429s at (s since the first call): {(scenario.TeamsTenants == 1 ? teams : slack).ThrottleTimes()}
               ledger: {string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:N0}"))}
               first dispatcher tick per instance (ms): {string.Join(", ", workers.Select(w => w.TickMs.TryPeek(out var t) ? F(t) : "-"))}
               peak RSS per instance (MB): {string.Join(", ", workers.Select(w => F(w.PeakRssKb / 1024.0)))}

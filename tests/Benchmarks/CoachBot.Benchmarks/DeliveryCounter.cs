@@ -18,9 +18,32 @@ internal sealed class DeliveryCounter
 
     public int Duplicates => Accepted.Values.Sum(c => c - 1);
 
-    public void Call() => Interlocked.Increment(ref _calls);
+    public void Call()
+    {
+        Interlocked.Increment(ref _calls);
+        Interlocked.CompareExchange(ref _firstCall, System.Diagnostics.Stopwatch.GetTimestamp(), 0);
+    }
 
-    public void Throttle() => Interlocked.Increment(ref _throttled);
+    public void Throttle()
+    {
+        Interlocked.Increment(ref _throttled);
+        lock (_throttledAt)
+        {
+            _throttledAt.Add(System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _firstCall)).TotalSeconds);
+        }
+    }
+
+    private readonly List<double> _throttledAt = [];
+    private long _firstCall;
+
+    /// <summary>When the 429s came, in seconds since the first call: a cluster right after one 429 and a spread say different things.</summary>
+    public string ThrottleTimes()
+    {
+        lock (_throttledAt)
+        {
+            return _throttledAt.Count == 0 ? "none" : string.Join(" ", _throttledAt.Take(60).Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
 
     public void Accept(string key)
     {
