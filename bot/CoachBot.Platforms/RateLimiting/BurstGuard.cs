@@ -6,10 +6,10 @@ namespace CoachBot.Platforms.RateLimiting;
 /// <summary>
 /// Never lets this process start more than ⌈rate⌉ calls for one key inside any one-second window. The shared gate
 /// spaces a batch's calls evenly, but the work between a reserved slot and the request leaving (the ledger's in-flight
-/// write, a conversation lookup) jitters by milliseconds; at a pace close to a per-second platform cap that jitter alone
-/// bunches calls into 429s, and each 429 costs the whole tenant its Retry-After. Exact timestamps, because
-/// System.Threading.RateLimiting's segmented sliding window lets a second that straddles two segments exceed its limit.
-/// Only workspace/tenant keys come here (see <see cref="SharedRateGate.WaitAsync"/>), so the map stays small.
+/// write, a conversation lookup, the token, first-call JIT) jitters by milliseconds, and at a pace close to a
+/// per-second platform cap that jitter alone bunches calls into 429s, each costing the whole tenant its Retry-After.
+/// Exact timestamps, because System.Threading.RateLimiting's segmented sliding window lets a second that straddles two
+/// segments exceed its limit. Keys are workspaces/tenants (prepaid batch scopes), so the map stays small.
 /// </summary>
 internal sealed class BurstGuard
 {

@@ -10,10 +10,15 @@ public static class PrepaidRate
 {
     private static readonly AsyncLocal<Scope?> Current = new();
 
-    public static IDisposable For(string key)
+    /// <summary>
+    /// <paramref name="perSecond"/> is the rate the caller reserved at; <see cref="BurstGuardHandler"/> holds this
+    /// process to it within any one second, right before the request leaves.
+    /// </summary>
+    public static IDisposable For(string key, double perSecond)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
         var previous = Current.Value;
-        Current.Value = new Scope(key);
+        Current.Value = new Scope(key, perSecond);
         return new Restore(previous);
     }
 
@@ -22,11 +27,13 @@ public static class PrepaidRate
     /// <summary>The scope's one prepaid conversation message, taken by the first caller; null outside a scope.</summary>
     internal static Scope? Active => Current.Value;
 
-    internal sealed class Scope(string key)
+    internal sealed class Scope(string key, double perSecond)
     {
         private int _conversationTaken;
 
         public string Key => key;
+
+        public double PerSecond => perSecond;
 
         /// <summary>The conversation the prepaid message went to and when (Stopwatch ticks), once taken.</summary>
         public (string Key, long At)? Conversation { get; private set; }

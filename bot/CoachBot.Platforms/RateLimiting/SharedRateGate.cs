@@ -10,17 +10,14 @@ namespace CoachBot.Platforms.RateLimiting;
 /// </summary>
 public sealed class SharedRateGate(NpgsqlDataSource dataSource)
 {
-    private readonly BurstGuard _burst = new();
-
     /// <summary>
-    /// Reserves a slot for <paramref name="key"/> at <paramref name="perSecond"/> calls/s and waits for it. A call whose
-    /// batch prepaid the slot only passes this process's burst guard, right before its request leaves.
+    /// Reserves a slot for <paramref name="key"/> at <paramref name="perSecond"/> calls/s and waits for it, unless the
+    /// caller's batch prepaid it (then only <see cref="BurstGuardHandler"/> checks the call, as it leaves).
     /// </summary>
     public async Task WaitAsync(string key, double perSecond, CancellationToken cancellationToken)
     {
         if (PrepaidRate.Covers(key))
         {
-            await _burst.WaitAsync(key, perSecond, cancellationToken);
             return;
         }
 

@@ -26,7 +26,9 @@ public static class SlackSendingRegistration
         {
             http.BaseAddress = provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
             http.Timeout = TimeSpan.FromSeconds(15);
-        });
+        }).AddHttpMessageHandler<BurstGuardHandler>();
+        services.TryAddSingleton<BurstGuard>();
+        services.TryAddTransient<BurstGuardHandler>();
         services.TryAddSingleton<SharedRateGate>();
         services.AddSingleton<SlackWorkspaces>();
         services.AddSingleton<SlackTokenCipher>();

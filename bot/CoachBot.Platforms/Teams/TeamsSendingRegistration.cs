@@ -23,7 +23,9 @@ public static class TeamsSendingRegistration
         services.AddSingleton<BotTokenClient>();
         services.AddTransient<BotTokenHandler>();
         services.AddSingleton<ConnectorSendPolicy>();
-        services.AddHttpClient<ConnectorClient>().AddHttpMessageHandler<BotTokenHandler>();
+        services.TryAddSingleton<BurstGuard>();
+        services.TryAddTransient<BurstGuardHandler>();
+        services.AddHttpClient<ConnectorClient>().AddHttpMessageHandler<BotTokenHandler>().AddHttpMessageHandler<BurstGuardHandler>();
         services.AddTransient<TeamsMessenger>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IChatMessenger, TeamsMessenger>());
         return services;

@@ -112,7 +112,8 @@ internal sealed class SendDeliveryBatchJob(
         }
 
         // This batch reserved the workspace's slot above; the platform client must not reserve it again.
-        using (PrepaidRate.For(RateKey(delivery.Person, options.Value).Key))
+        var (key, perSecond) = RateKey(delivery.Person, options.Value);
+        using (PrepaidRate.For(key, perSecond))
         {
             return await attempt.RunAsync(delivery, Owner, cancellationToken);
         }

@@ -58,7 +58,7 @@ public sealed class SharedRateGateTests(PostgresDatabase database) : IClassFixtu
         var channel = $"{workspace}:channel";
         var before = await gate.ReserveSlotAsync(workspace, perSecond: 0.1, CancellationToken.None);
 
-        using (PrepaidRate.For(workspace))
+        using (PrepaidRate.For(workspace, 10))
         {
             await gate.WaitAsync(workspace, perSecond: 0.1, CancellationToken.None);
             await gate.WaitAsync(channel, perSecond: 0.1, CancellationToken.None);
@@ -89,7 +89,7 @@ public sealed class SharedRateGateTests(PostgresDatabase database) : IClassFixtu
         var workspace = $"test:{Guid.NewGuid():N}";
         string rep = $"{workspace}:rep", manager = $"{workspace}:manager";
 
-        using (PrepaidRate.For(workspace))
+        using (PrepaidRate.For(workspace, 10))
         {
             await gate.WaitForConversationAsync(rep, perSecond: 0.1, CancellationToken.None);
             await gate.WaitForConversationAsync(manager, perSecond: 0.1, CancellationToken.None);
@@ -106,7 +106,7 @@ public sealed class SharedRateGateTests(PostgresDatabase database) : IClassFixtu
         var workspace = $"test:{Guid.NewGuid():N}";
         var rep = $"{workspace}:rep";
 
-        using (PrepaidRate.For(workspace))
+        using (PrepaidRate.For(workspace, 10))
         {
             await gate.WaitForConversationAsync(rep, perSecond: 1000, CancellationToken.None);
             await gate.WaitForConversationAsync(rep, perSecond: 1000, CancellationToken.None);

@@ -232,7 +232,7 @@ public sealed class TeamsMessengerTests(PostgresDatabase database) : IClassFixtu
         var nudged = await StoreRepAsync();
         var chatted = await StoreRepAsync();
 
-        using (PrepaidRate.For($"teams:{Tenant}"))
+        using (PrepaidRate.For($"teams:{Tenant}", 50))
         {
             await Messenger.SendDirectAsync(nudged, CoachMessage.Plain("nudge"), default);
         }
@@ -251,7 +251,7 @@ public sealed class TeamsMessengerTests(PostgresDatabase database) : IClassFixtu
         _connector.FailNext(429, "Throttled", retryAfter: TimeSpan.FromSeconds(1));
 
         ChatDeliveryException failure;
-        using (PrepaidRate.For($"teams:{Tenant}"))
+        using (PrepaidRate.For($"teams:{Tenant}", 50))
         {
             failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger.SendDirectAsync(rep, CoachMessage.Plain("nudge"), default));
         }

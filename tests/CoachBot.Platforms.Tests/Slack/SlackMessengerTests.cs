@@ -89,7 +89,7 @@ public sealed class SlackMessengerTests(SlackClientFixture fixture) : IClassFixt
         fixture.Slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 1);
 
         ChatDeliveryException failure;
-        using (PrepaidRate.For(SlackWebClient.PostRateKey(person.WorkspaceId)))
+        using (PrepaidRate.For(SlackWebClient.PostRateKey(person.WorkspaceId), 10))
         {
             failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger().SendDirectAsync(person, CoachMessage.Plain("nudge"), CancellationToken.None));
         }
