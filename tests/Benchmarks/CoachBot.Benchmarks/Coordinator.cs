@@ -22,10 +22,13 @@ internal static class Coordinator
         fakes.WebHost.UseUrls("http://127.0.0.1:0");
         fakes.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var fakeApp = fakes.Build();
+        Arrival.Stamp(fakeApp);
+        Arrival.MapWarmUp(fakeApp);
         slack.Map(fakeApp);
         teams.Map(fakeApp);
         await fakeApp.StartAsync();
         var baseUrl = fakeApp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await Arrival.WarmUpAsync(baseUrl);
 
         await using var database = new BenchDatabase(server, $"benchmark_{scenario.Name.Replace('-', '_')}_{DateTime.UtcNow:yyyyMMddHHmmss}");
         await database.CreateAsync();

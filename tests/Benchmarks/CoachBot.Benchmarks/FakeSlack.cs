@@ -51,7 +51,7 @@ internal sealed class FakeSlack(int perMinute, TimeSpan latency)
         Counter.Call();
         // Read the whole body first, even for a 429, so the keep-alive connection stays usable (as a real server's would).
         var body = await JsonNode.ParseAsync(request.Body);
-        var wait = _windows.GetOrAdd(team, _ => new SlidingWindow(perMinute, TimeSpan.FromMinutes(1))).TryTake(DateTime.UtcNow.Ticks);
+        var wait = _windows.GetOrAdd(team, _ => new SlidingWindow(perMinute, TimeSpan.FromMinutes(1))).TryTake(Arrival.Of(request.HttpContext));
         if (wait is { } w)
         {
             Counter.Throttle();

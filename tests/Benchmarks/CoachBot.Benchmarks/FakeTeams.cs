@@ -54,7 +54,7 @@ internal sealed class FakeTeams(int perSecond, TimeSpan latency)
             return Results.Json(new { error = new { code = "BadArgument", message = "unknown conversation or not a message" } }, statusCode: 400);
         }
 
-        var wait = _windows.GetOrAdd(target.TenantId, _ => new SlidingWindow(perSecond, TimeSpan.FromSeconds(1))).TryTake(DateTime.UtcNow.Ticks);
+        var wait = _windows.GetOrAdd(target.TenantId, _ => new SlidingWindow(perSecond, TimeSpan.FromSeconds(1))).TryTake(Arrival.Of(request.HttpContext));
         if (wait is not null)
         {
             Counter.Throttle();
