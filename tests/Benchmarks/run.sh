@@ -18,7 +18,12 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, load
 dotnet "$dll" slots count=100000
 scenarios=("$@")
 [ ${#scenarios[@]} -eq 0 ] && scenarios=(c e)
+# The fakes stand for Slack's and Teams' servers, which do not share our two cores: as root, give the coordinator (and
+# so its fakes) a higher scheduling priority so they stamp arrivals when requests arrive, not when they get a CPU.
+# The worker processes are started back at normal priority (WorkerProcess.cs).
+raise=()
+if [ "$(id -u)" = 0 ]; then raise=(nice -n -10); export BENCH_FAKES_RAISED_BY=10; fi
 for scenario in "${scenarios[@]}"; do
   # shellcheck disable=SC2086
-  timeout 40m dotnet "$dll" scenario="$scenario" ${BENCH_ARGS:-} 2> >(grep -v -E 'info: |Dispatch tick' >&2)
+  timeout 40m "${raise[@]}" dotnet "$dll" scenario="$scenario" ${BENCH_ARGS:-} 2> >(grep -v -E 'info: |Dispatch tick' >&2)
 done

@@ -66,8 +66,8 @@ public sealed class JobsOptions
     public int SlackMessagesPerMinute { get; set; } = 300;
 
     /// <summary>Requests per second per Teams tenant for nudges; below the 50 RPS cap to leave room for replies.</summary>
-    [Range(1, 100_000)]
-    public int TeamsRequestsPerSecond { get; set; } = 40;
+    [Range(0.1, 100_000.0)]
+    public double TeamsRequestsPerSecond { get; set; } = 40;
 
     /// <summary>Longest a send worker sleeps for a rate slot; longer waits reschedule the batch so others go first.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]

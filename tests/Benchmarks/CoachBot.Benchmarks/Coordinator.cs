@@ -42,7 +42,7 @@ internal static class Coordinator
         [
             $"db={database.ConnectionString}", $"slack={baseUrl}/slack/api/", $"slackKey={slackKey}", $"teamsLogin={baseUrl}/teams-login",
             $"workers={args.Int("workers", 20)}",
-            $"slackPerMinute={Math.Max(1, scenario.SlackPacePerMinute)}", $"teamsPerSecond={Math.Max(1, scenario.TeamsPacePerSecond)}",
+            $"slackPerMinute={Math.Max(1, scenario.SlackPacePerMinute)}", $"teamsPerSecond={Math.Max(1, scenario.TeamsPacePerSecond).ToString(CultureInfo.InvariantCulture)}",
         ];
         var workers = Enumerable.Range(0, scenario.Instances).Select(_ => new WorkerProcess(workerArgs)).ToList();
         var clock = Stopwatch.StartNew();

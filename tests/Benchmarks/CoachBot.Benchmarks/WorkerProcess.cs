@@ -15,7 +15,17 @@ internal sealed class WorkerProcess(string[] arguments)
 
     public void Start()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // run.sh may raise the coordinator's priority (its fakes stand for remote services and must stamp arrivals on
+        // time); workers inherit it, so they are started back at normal priority: CoachBot itself gets no favours.
+        var raisedBy = int.TryParse(Environment.GetEnvironmentVariable("BENCH_FAKES_RAISED_BY"), out var n) ? n : 0;
+        var start = new ProcessStartInfo(raisedBy > 0 ? "nice" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (raisedBy > 0)
+        {
+            start.ArgumentList.Add("-n");
+            start.ArgumentList.Add(raisedBy.ToString(CultureInfo.InvariantCulture));
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
         start.ArgumentList.Add("worker");
         foreach (var argument in arguments)
