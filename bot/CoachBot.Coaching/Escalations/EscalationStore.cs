@@ -47,6 +47,23 @@ public sealed class EscalationStore(NpgsqlDataSource dataSource)
             new { repId, reason = reason.ToDb() }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Open escalations whose raise was cut short before <paramref name="before"/>: no deadlines scheduled, or (raised
+    /// after <paramref name="cardsSince"/>) no card in the managers' channel.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> FindUnfinishedAsync(DateTimeOffset before, DateTimeOffset cardsSince, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var ids = await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            select id from escalation
+            where state = 'open' and created_at < @before
+              and (reminder_job_id is null or (channel_message_id is null and created_at > @cardsSince))
+            order by id limit 200
+            """, new { before = before.UtcDateTime, cardsSince = cardsSince.UtcDateTime }, cancellationToken: cancellationToken));
+        return [.. ids];
+    }
+
     public async Task<Escalation?> GetAsync(long id, CancellationToken cancellationToken) =>
         (await QueryAsync($"select {Columns} from escalation e where e.id = @id", new { id }, cancellationToken)).SingleOrDefault();
 

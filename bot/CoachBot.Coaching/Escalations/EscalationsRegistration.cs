@@ -29,6 +29,7 @@ public static class EscalationsRegistration
         services.TryAddSingleton<IEscalations>(s => s.GetRequiredService<EscalationService>());
         services.TryAddSingleton<EscalationWorkflow>();
         services.TryAddSingleton<EscalationDeadlineHandler>();
+        services.TryAddSingleton<EscalationRepair>();
 
         services.TryAddSingleton<IRepActivitySource, NoRepActivity>();
         services.TryAddSingleton<ReportingLine>();

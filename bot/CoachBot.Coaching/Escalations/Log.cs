@@ -24,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Time zone {TimeZone} unknown; using UTC for deadlines")]
     public static partial void UnknownTimeZone(ILogger logger, string timeZone);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "Escalation {EscalationId} was raised without its card or deadlines; finished by the repair sweep")]
+    public static partial void Repaired(ILogger logger, string escalationId);
 }

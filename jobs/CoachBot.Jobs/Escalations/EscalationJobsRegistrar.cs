@@ -13,6 +13,8 @@ internal sealed class EscalationJobsRegistrar(IRecurringJobManager recurring, IL
             WeeklyBriefsJob.RecurringId, job => job.RunAsync(CancellationToken.None), "0 8 * * 1", Utc));
         Register(MissedNudgesJob.RecurringId, () => recurring.AddOrUpdate<MissedNudgesJob>(
             MissedNudgesJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), Utc));
+        Register(EscalationRepairJob.RecurringId, () => recurring.AddOrUpdate<EscalationRepairJob>(
+            EscalationRepairJob.RecurringId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *", Utc));
         return Task.CompletedTask;
     }
 

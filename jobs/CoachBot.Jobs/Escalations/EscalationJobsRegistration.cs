@@ -7,7 +7,7 @@ namespace CoachBot.Jobs.Escalations;
 
 public static class EscalationJobsRegistration
 {
-    /// <summary>Escalations with their Hangfire deadlines the weekly briefs and the hourly missed-nudges recurring jobs. Call after AddCoachBotJobs().</summary>
+    /// <summary>Escalations with their Hangfire deadlines, and the recurring jobs: weekly briefs, hourly missed nudges, the five-minute escalation repair. Call after AddCoachBotJobs().</summary>
     public static IHostApplicationBuilder AddEscalationJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddEscalations();
@@ -15,6 +15,7 @@ public static class EscalationJobsRegistration
         builder.Services.AddTransient<EscalationDeadlineJob>();
         builder.Services.AddTransient<WeeklyBriefsJob>();
         builder.Services.AddTransient<MissedNudgesJob>();
+        builder.Services.AddTransient<EscalationRepairJob>();
         builder.Services.AddHostedService<EscalationJobsRegistrar>();
         return builder;
     }

@@ -109,6 +109,54 @@ public sealed class EscalationDeadlineTests(PostgresDatabase database) : IClassF
         Assert.Equal(Monday0900.AddHours(5), world.Deadlines.Scheduled[0].DueAt);
     }
 
+    [Fact]
+    public async Task AnEscalationWhoseRaiseWasCutShortGetsItsCardAndDeadlinesFromTheRepairSweep()
+    {
+        await using var world = await EscalationWorld.CreateAsync(database);
+        var (_, _, rep) = await TeamAsync(world);
+        var cutShort = long.Parse((await world.Get<IEscalations>().RaiseAsync(new EscalationRequest(rep.Id, EscalationReason.NeedHelp, null, "r1"), default))[2..]);
+        // A crash right after the row was saved: no card, no deadlines. Replaying the raise only finds the row.
+        await world.ExecuteAsync(
+            "update escalation set channel_conversation_id = null, channel_message_id = null, ack_due_at = null, "
+            + "skip_level_due_at = null, reminder_job_id = null, skip_level_job_id = null where id = @cutShort",
+            new { cutShort });
+        await world.Get<IEscalations>().RaiseAsync(new EscalationRequest(rep.Id, EscalationReason.NeedHelp, null, "r1"), default);
+        var postsBefore = world.Messenger.Posts.Count;
+        var scheduledBefore = world.Deadlines.Scheduled.Count;
+        var repair = new EscalationRepairJob(world.Get<EscalationRepair>());
+
+        await repair.RunAsync(default); // too soon: a raise may still be in progress
+        Assert.Equal((postsBefore, scheduledBefore), (world.Messenger.Posts.Count, world.Deadlines.Scheduled.Count));
+
+        world.Clock.SetUtcNow(Monday0900.AddMinutes(10));
+        await repair.RunAsync(default);
+        await repair.RunAsync(default); // a second sweep finds nothing left to do
+
+        var card = Assert.Single(world.Messenger.Posts.Skip(postsBefore));
+        Assert.Equal(EscalationWorld.ManagersChannelId, card.To.ConversationId);
+        Assert.Equal([(cutShort, EscalationStage.Reminder, Monday0900.AddHours(4)), (cutShort, EscalationStage.SkipLevel, Monday0900.AddHours(8))],
+            world.Deadlines.Scheduled.Skip(scheduledBefore).Select(s => (s.EscalationId, s.Stage, s.DueAt)));
+    }
+
+    [Fact]
+    public async Task TheRepairSweepLeavesCompleteAndClosedEscalationsAlone()
+    {
+        await using var world = await EscalationWorld.CreateAsync(database);
+        var (_, _, rep) = await TeamAsync(world);
+        await world.Get<IEscalations>().RaiseAsync(new EscalationRequest(rep.Id, EscalationReason.NeedHelp, null, "r2"), default);
+        var resolved = await world.Get<IEscalations>().RaiseAsync(new EscalationRequest(rep.Id, EscalationReason.LowConfidence, null, "r3"), default);
+        await world.Get<ManagerInbox>().OnCommandAsync(new Coaching.Chat.InboundCommand(world.Sender("UBOSS"), world.ManagersChannel, $"resolve {resolved}"), default);
+        await world.ExecuteAsync("update escalation set reminder_job_id = null, channel_message_id = null where id = @id", new { id = long.Parse(resolved[2..]) });
+        var postsBefore = world.Messenger.Posts.Count;
+        var scheduledBefore = world.Deadlines.Scheduled.Count;
+
+        world.Clock.SetUtcNow(Monday0900.AddMinutes(10));
+        var found = await world.Get<EscalationRepair>().RunAsync(default);
+
+        Assert.Equal(0, found);
+        Assert.Equal((postsBefore, scheduledBefore), (world.Messenger.Posts.Count, world.Deadlines.Scheduled.Count));
+    }
+
     private static async Task<(Person Director, Person Boss, Person Rep)> TeamAsync(EscalationWorld world)
     {
         var director = await world.AddPersonAsync("UDIR", "Dana Director", PersonRole.Manager);
