@@ -3,37 +3,39 @@ using CoachBot.Platforms.RateLimiting;
 
 namespace CoachBot.Platforms.Tests.RateLimiting;
 
+// Lower bounds only ("not before the first call's second is over"): a slow machine can make a call later, never earlier.
 public sealed class BurstGuardTests
 {
+    private static readonly TimeSpan AlmostASecond = TimeSpan.FromMilliseconds(990);
+
     [Fact]
-    public async Task CallsUpToTheRatePassAtOnceAndTheNextWaitsForTheOldestToLeaveTheSecond()
+    public async Task CallsUpToTheRatePassAndTheNextWaitsForTheOldestToLeaveTheSecond()
     {
         var guard = new BurstGuard();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 3; i++)
         {
-            await guard.WaitAsync("teams:t1", 2.5, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+            // Within the limit of ⌈2.5⌉ = 3 a call never waits: it is done before WaitAsync returns.
+            Assert.True(guard.WaitAsync("teams:t1", 2.5, CancellationToken.None).IsCompletedSuccessfully);
         }
 
-        var fourth = guard.WaitAsync("teams:t1", 2.5, CancellationToken.None);
-        Assert.False(fourth.IsCompleted, "a fourth call inside the same second must wait (limit is ⌈2.5⌉ = 3)");
+        await guard.WaitAsync("teams:t1", 2.5, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
 
-        await fourth.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(990), $"released after {clock.Elapsed}, before the first call's second was over");
+        Assert.True(clock.Elapsed >= AlmostASecond, $"the fourth call left after {clock.Elapsed}, inside the first call's second");
     }
 
     [Fact]
     public async Task KeysAreIndependent()
     {
         var guard = new BurstGuard();
+        var clock = Stopwatch.StartNew();
         await guard.WaitAsync("teams:full", 1, CancellationToken.None);
 
         var other = guard.WaitAsync("teams:other", 1, CancellationToken.None);
-        var sameKey = guard.WaitAsync("teams:full", 1, CancellationToken.None);
-
         Assert.True(other.IsCompletedSuccessfully);
-        Assert.False(sameKey.IsCompleted);
-        await sameKey.WaitAsync(TimeSpan.FromSeconds(5));
+
+        await guard.WaitAsync("teams:full", 1, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(clock.Elapsed >= AlmostASecond, $"the second call on a full key left after {clock.Elapsed}");
     }
 
     [Fact]
@@ -42,10 +44,8 @@ public sealed class BurstGuardTests
         var guard = new BurstGuard();
         await guard.WaitAsync("slack:T1:post", 1, CancellationToken.None);
         using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
 
-        var waiting = guard.WaitAsync("slack:T1:post", 1, cancel.Token);
-        await cancel.CancelAsync();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => guard.WaitAsync("slack:T1:post", 1, cancel.Token));
     }
 }
