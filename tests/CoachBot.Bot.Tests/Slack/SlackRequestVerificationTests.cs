@@ -35,9 +35,11 @@ public sealed class SlackRequestVerificationTests(PostgresDatabase database) : S
         Assert.Equal(0, await CountAsync("select count(*) from slack_inbound"));
     }
 
+    // Well past the 300 s window: at 301 a loaded machine's second between signing and checking made +301 pass as +300.
+    // The exact boundary is covered by the signature's unit tests with a fixed clock.
     [Theory]
-    [InlineData(-301)]
-    [InlineData(301)]
+    [InlineData(-330)]
+    [InlineData(330)]
     public async Task RefusesARequestSignedMoreThanFiveMinutesAwayWith401(int offsetSeconds)
     {
         var response = await Client.SendAsync("/slack/events", DirectMessageBody(), SlackTestClient.Json, signedAt: DateTimeOffset.UtcNow.AddSeconds(offsetSeconds));
