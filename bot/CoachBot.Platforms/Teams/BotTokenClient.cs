@@ -14,6 +14,9 @@ public sealed class BotTokenClient(IHttpClientFactory httpClients, IOptions<Team
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private (string Token, DateTimeOffset RefreshAt)? _cached;
 
+    /// <summary>True while a cached token is good to use, so a caller can skip asking for one ahead of time.</summary>
+    public bool HasFreshToken => _cached is { } cached && clock.GetUtcNow() < cached.RefreshAt;
+
     /// <summary>The token, or null in local no-auth mode (no AppId), where nothing is sent to a real Connector.</summary>
     public async Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {

@@ -92,6 +92,12 @@ public sealed class ConnectorSendPolicy(
     /// </summary>
     private async Task WarmTokenAsync(ConnectorTarget target, CancellationToken cancellationToken)
     {
+        // Every send but the first in an hour: the handler attaches the cached token anyway, no need to check twice.
+        if (tokens.HasFreshToken)
+        {
+            return;
+        }
+
         try
         {
             var serviceUrl = ServiceUrlTrust.Normalize(target.ServiceUrl);

@@ -77,7 +77,7 @@ internal sealed class SendDeliveryBatchJob(
             }
 
             var spacing = TimeSpan.FromSeconds(1 / perSecond);
-            var outcomes = await Task.WhenAll(claimed.Select((d, i) => SendAtAsync(d, wait + spacing * i, cancellationToken)));
+            var outcomes = await Task.WhenAll(claimed.Select((d, i) => SendAtAsync(d, (key, perSecond), wait + spacing * i, cancellationToken)));
             if (outcomes.Max(o => o.BlockFor) is { } retryAfter)
             {
                 await gate.BlockAsync(key, retryAfter, CancellationToken.None);
@@ -95,7 +95,7 @@ internal sealed class SendDeliveryBatchJob(
         ? ($"slack:{person.WorkspaceId}:post", settings.SlackMessagesPerMinute / 60.0)
         : ($"teams:{person.WorkspaceId}", settings.TeamsRequestsPerSecond);
 
-    private async Task<AttemptOutcome> SendAtAsync(ClaimedDelivery delivery, TimeSpan after, CancellationToken cancellationToken)
+    private async Task<AttemptOutcome> SendAtAsync(ClaimedDelivery delivery, (string Key, double PerSecond) rate, TimeSpan after, CancellationToken cancellationToken)
     {
         if (after > TimeSpan.Zero)
         {
@@ -112,8 +112,7 @@ internal sealed class SendDeliveryBatchJob(
         }
 
         // This batch reserved the workspace's slot above; the platform client must not reserve it again.
-        var (key, perSecond) = RateKey(delivery.Person, options.Value);
-        using (PrepaidRate.For(key, perSecond))
+        using (PrepaidRate.For(rate.Key, rate.PerSecond))
         {
             return await attempt.RunAsync(delivery, Owner, cancellationToken);
         }
