@@ -24,6 +24,13 @@ public sealed class DemoClock(TimeProvider inner) : TimeProvider
         return by > TimeSpan.Zero ? Advance(by) : Offset;
     }
 
+    /// <summary>Raises the offset to <paramref name="offset"/> (never lowers it); returns the offset now.</summary>
+    public TimeSpan AdvanceTo(TimeSpan offset)
+    {
+        Restore(offset);
+        return Offset;
+    }
+
     /// <summary>Takes over an offset saved by an earlier run; a larger offset already reached wins.</summary>
     public void Restore(TimeSpan offset)
     {

@@ -21,13 +21,14 @@ internal sealed class DemoFastForward(DemoClock clock, DemoClockStore store, IDe
         await _one.WaitAsync(cancellationToken);
         try
         {
-            var target = clock.GetUtcNow() + by;
+            // An offset, not a moment: the steps take real time, and "1 day" must still be exactly one day ahead.
+            var targetOffset = clock.Offset + by;
             var started = Stopwatch.GetTimestamp();
             var steps = 0;
             await trigger.RunDueNowAsync(cancellationToken);
             for (; steps < MaxSteps && Stopwatch.GetElapsedTime(started) < Budget; steps++)
             {
-                if (await trigger.NextDueAsync(target, cancellationToken) is not { } next)
+                if (await trigger.NextDueAsync(clock.GetUtcNow() + (targetOffset - clock.Offset), cancellationToken) is not { } next)
                 {
                     break;
                 }
@@ -51,7 +52,7 @@ internal sealed class DemoFastForward(DemoClock clock, DemoClockStore store, IDe
                 DemoLog.FastForwardCut(logger, steps);
             }
 
-            DemoLog.ClockAdvanced(logger, by, clock.MoveTo(target), steps);
+            DemoLog.ClockAdvanced(logger, by, clock.AdvanceTo(targetOffset), steps);
             await store.SaveAsync(cancellationToken);
             await trigger.RunDueNowAsync(cancellationToken);
         }

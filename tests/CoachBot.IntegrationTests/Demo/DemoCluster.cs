@@ -20,7 +20,7 @@ public sealed class DemoCluster : IAsyncDisposable
     public LocalWorkspaceHost Workspace { get; }
     public Uri CoachBotUrl { get; }
 
-    public static async Task<DemoCluster> StartAsync(PostgresDatabase database)
+    public static async Task<DemoCluster> StartAsync(PostgresDatabase database, Action<CoachBotApplication>? configure = null)
     {
         var secret = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         var token = $"xoxb-demo-{Guid.NewGuid():N}";
@@ -31,6 +31,7 @@ public sealed class DemoCluster : IAsyncDisposable
             .WithSetting("Slack:SigningSecret", secret)
             .WithSetting("Slack:BotToken", token)
             .WithSetting("Slack:ApiBaseUrl", $"http://127.0.0.1:{workspacePort}/api/");
+        configure?.Invoke(coachBot);
         var coachBotUrl = coachBot.StartOnLoopback();
         var workspace = await LocalWorkspaceHost.StartAsync(coachBotUrl, secret, token, workspacePort);
         return new DemoCluster(coachBot, workspace, coachBotUrl);
