@@ -4,7 +4,7 @@ using CoachBot.LocalWorkspace.State;
 namespace CoachBot.LocalWorkspace.Ui;
 
 /// <summary>What one person sees: their conversations (ephemeral messages only if meant for them), Home view, protocol log.</summary>
-public sealed record UiSnapshot(long Version, IReadOnlyList<UiSnapshot.ConversationView> Conversations, JsonObject? Home, IReadOnlyList<ProtocolLogEntry> Log)
+public sealed record UiSnapshot(long Version, IReadOnlyList<UiSnapshot.ConversationView> Conversations, JsonObject? Home, IReadOnlyList<ProtocolLogEntry> Log, string? Notice)
 {
     public static UiSnapshot For(WorkspaceState state, string viewer)
     {
@@ -22,7 +22,7 @@ public sealed record UiSnapshot(long Version, IReadOnlyList<UiSnapshot.Conversat
                         m.EphemeralFor is not null, m.Edited, m.Revision))
                     .ToList()))
             .ToList());
-        return new UiSnapshot(version, conversations, state.Homes.For(viewer), state.Log.Entries());
+        return new UiSnapshot(version, conversations, state.Homes.For(viewer), state.Log.Entries(), state.Notice);
     }
 
     public sealed record ConversationView(string Id, string Kind, string Name, IReadOnlyList<string> Members, IReadOnlyList<MessageView> Messages);

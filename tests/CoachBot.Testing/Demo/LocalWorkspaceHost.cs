@@ -29,17 +29,19 @@ public sealed class LocalWorkspaceHost : IAsyncDisposable
     public string BotToken { get; }
 
     /// <summary>Starts a workspace whose outbound traffic goes to <paramref name="coachBotUrl"/>, signed with a fresh secret.</summary>
-    public static async Task<LocalWorkspaceHost> StartAsync(Uri coachBotUrl, string? signingSecret = null, string? botToken = null, int port = 0)
+    public static async Task<LocalWorkspaceHost> StartAsync(
+        Uri coachBotUrl, string? signingSecret = null, string? botToken = null, int port = 0, string? stateFile = null)
     {
         signingSecret ??= Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         botToken ??= $"xoxb-test-{Guid.NewGuid():N}";
-        var app = WorkspaceApp.Build([
+        string[] args = [
             "--Urls", $"http://127.0.0.1:{port}",
             "--Workspace:SigningSecret", signingSecret,
             "--Workspace:BotToken", botToken,
             "--Workspace:CoachBotUrl", coachBotUrl.ToString(),
             "--Logging:LogLevel:Default", "Warning",
-        ]);
+        ];
+        var app = WorkspaceApp.Build(stateFile is null ? args : [.. args, "--Workspace:StateFile", stateFile]);
         await app.StartAsync();
         return new LocalWorkspaceHost(app, signingSecret, botToken);
     }
