@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# One command to try CoachBot locally: private PostgreSQL (installed if missing), migrations, then CoachBot in demo mode
-# with the local Slack workspace beside it. Open the printed URL; Ctrl-C stops both.
+# Runs CoachBot locally against the private PostgreSQL cluster (postgres.sh), prints the URL; Ctrl-C stops both.
 #   run.sh            demo: CoachBot (demo mode, Slack pointed at the local workspace) + the workspace on :5090
 #   run.sh --no-demo  CoachBot alone, configured as usual (environment variables / user-secrets)
 #   run.sh stop       stops the database
+# Settings (environment): COACHBOT_PORT (5080), COACHBOT_WORKSPACE_PORT (5090), COACHBOT_DB (coachbot),
+# COACHBOT_PG_PORT (55432), COACHBOT_LOCAL_DIR (the cluster's folder, .local). The console shows short progress lines,
+# the URL, and after that only errors; build output and both programs' logs go to .local/logs/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -18,35 +20,60 @@ esac
 # COACHBOT_DB and COACHBOT_PORT let a second copy run beside the first (another database, another port).
 db="${COACHBOT_DB:-coachbot}"
 case "$db" in (*[!a-z0-9_]*|'') echo "COACHBOT_DB must be lower-case letters, digits or _" >&2; exit 2 ;; esac
-bash deploy/local/postgres.sh start
-psql "host=127.0.0.1 port=${COACHBOT_PG_PORT:-55432} user=coachbot dbname=postgres" -tAc \
-  "select 1 from pg_database where datname = '$db'" | grep -q 1 \
-  || psql "host=127.0.0.1 port=${COACHBOT_PG_PORT:-55432} user=coachbot dbname=postgres" -qc "create database $db"
-export ConnectionStrings__CoachBot="$(bash deploy/local/postgres.sh url "$db")"
-
 bot_port="${COACHBOT_PORT:-5080}"
-export Urls="http://127.0.0.1:$bot_port"
 workspace_port="${COACHBOT_WORKSPACE_PORT:-5090}"
+pg_port="${COACHBOT_PG_PORT:-55432}"
+
+# This checkout's own files: logs, the demo's shared dummies and the workspace history (the cluster may live elsewhere).
+state="$root/.local"
+logs="$state/logs"
+mkdir -p "$logs"
+say() { printf '%s\n' "$*"; }
+
+# A step's output goes to its log; on failure the console gets the last lines and where the rest is.
+quietly() {
+  local log="$1"; shift
+  if ! "$@" >>"$log" 2>&1; then
+    echo "Failed: $*" >&2
+    grep -E ' error |: error|cannot start' "$log" | sort -u | tail -n 20 >&2 || tail -n 20 "$log" >&2
+    echo "Full output: $log" >&2
+    exit 1
+  fi
+}
+
+say "Starting PostgreSQL…"
+: > "$logs/postgres.log"
+quietly "$logs/postgres.log" bash deploy/local/postgres.sh start
+pg="host=127.0.0.1 port=$pg_port user=coachbot dbname=postgres"
+psql "$pg" -tAc "select 1 from pg_database where datname = '$db'" | grep -q 1 || psql "$pg" -qc "create database $db" >>"$logs/postgres.log"
+export ConnectionStrings__CoachBot="$(bash deploy/local/postgres.sh url "$db")"
+export Urls="http://127.0.0.1:$bot_port"
+
 if [ "$mode" = demo ]; then
-  # Local dummies shared by CoachBot and the workspace, generated once per cluster; not secrets of any real app.
-  mkdir -p .local
-  if [ ! -f .local/demo-slack.env ]; then
+  # Local dummies shared by CoachBot and the workspace, generated once per checkout; not secrets of any real app.
+  if [ ! -f "$state/demo-slack.env" ]; then
     printf 'DEMO_SIGNING_SECRET=%s\nDEMO_BOT_TOKEN=xoxb-local-%s\n' "$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
-      "$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" > .local/demo-slack.env
+      "$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$state/demo-slack.env"
   fi
   # shellcheck disable=SC1091
-  . .local/demo-slack.env
+  . "$state/demo-slack.env"
   export ASPNETCORE_ENVIRONMENT=Demo Demo__Enabled=true
   export Slack__SigningSecret="$DEMO_SIGNING_SECRET" Slack__BotToken="$DEMO_BOT_TOKEN" Slack__ApiBaseUrl="http://127.0.0.1:$workspace_port/api/"
-  dotnet build bot/CoachBot.LocalWorkspace -c Release -nologo -v quiet
+  # Other opt-ins for the demo go here, e.g. a local Teams mode (export Teams__…=…).
 fi
 
-dotnet build bot/CoachBot.Bot -c Release -nologo -v quiet
-(cd bot/CoachBot.Bot/bin/Release/net10.0 && dotnet CoachBot.Bot.dll migrate)
+say "Building… (output: .local/logs/build.log)"
+: > "$logs/build.log"
+# One build of everything run.sh starts: one restore, one summary, each warning once.
+if [ "$mode" = demo ]; then target=deploy/local/demo.slnf; else target=bot/CoachBot.Bot; fi
+quietly "$logs/build.log" dotnet build "$target" -c Release -nologo -v quiet
+bot_dir="$root/bot/CoachBot.Bot/bin/Release/net10.0"
+: > "$logs/coachbot.log"
+quietly "$logs/coachbot.log" bash -c "cd '$bot_dir' && dotnet CoachBot.Bot.dll migrate"
 
 if [ "$mode" = plain ]; then
-  echo "CoachBot on http://127.0.0.1:$bot_port  (health: /healthz, /readyz)  Ctrl-C to stop."
-  cd bot/CoachBot.Bot/bin/Release/net10.0
+  say "Starting CoachBot on http://127.0.0.1:$bot_port  (health: /healthz, /readyz)  Ctrl-C to stop."
+  cd "$bot_dir"
   exec dotnet CoachBot.Bot.dll "$@"
 fi
 
@@ -55,18 +82,30 @@ stop_all() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; 
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-(cd bot/CoachBot.Bot/bin/Release/net10.0 && exec dotnet CoachBot.Bot.dll "$@") &
+# Logs go to their files; the console only gets errors (lines the loggers mark "fail:" or "crit:", and crashes).
+errors_only() { grep --line-buffered -E '^(fail|crit):|Unhandled exception|cannot start' >&2 || true; }
+
+say "Starting CoachBot… (log: .local/logs/coachbot.log)"
+(cd "$bot_dir" && exec dotnet CoachBot.Bot.dll "$@") > >(tee -a "$logs/coachbot.log" | errors_only) 2>&1 &
 pids+=($!)
-Workspace__SigningSecret="$DEMO_SIGNING_SECRET" Workspace__BotToken="$DEMO_BOT_TOKEN" \
+say "Starting the local Slack workspace… (log: .local/logs/workspace.log, history: .local/workspace-state.json)"
+: > "$logs/workspace.log"
+Workspace__SigningSecret="$DEMO_SIGNING_SECRET" Workspace__BotToken="$DEMO_BOT_TOKEN" Workspace__StateFile="$state/workspace-state.json" \
   Workspace__CoachBotUrl="http://127.0.0.1:$bot_port/" Urls="http://127.0.0.1:$workspace_port" ASPNETCORE_ENVIRONMENT=Production \
-  dotnet bot/CoachBot.LocalWorkspace/bin/Release/net10.0/CoachBot.LocalWorkspace.dll &
+  dotnet bot/CoachBot.LocalWorkspace/bin/Release/net10.0/CoachBot.LocalWorkspace.dll > >(tee -a "$logs/workspace.log" | errors_only) 2>&1 &
 pids+=($!)
 
-for _ in $(seq 1 60); do
-  curl -fs "http://127.0.0.1:$bot_port/healthz" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:$workspace_port/" >/dev/null 2>&1 && break
+ready=
+for _ in $(seq 1 90); do
+  if curl -fs "http://127.0.0.1:$bot_port/healthz" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:$workspace_port/" >/dev/null 2>&1; then ready=1; break; fi
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "A program stopped while starting; see .local/logs/coachbot.log and workspace.log" >&2; exit 1; }; done
   sleep 1
 done
-echo
-echo "CoachBot demo is running. Open the local Slack workspace:  http://127.0.0.1:$workspace_port"
-echo "(CoachBot on http://127.0.0.1:$bot_port in demo mode; docs/demo.md explains the tour.)  Ctrl-C stops both."
+[ -n "$ready" ] || { echo "Not ready after 90 s; see .local/logs/coachbot.log and workspace.log" >&2; exit 1; }
+say ""
+say "CoachBot demo is running. Open the local Slack workspace:"
+say ""
+say "    http://127.0.0.1:$workspace_port"
+say ""
+say "The first screen has a five-step tour (docs/demo.md has it too). Ctrl-C stops both; only errors show here from now on."
 wait -n "${pids[@]}"

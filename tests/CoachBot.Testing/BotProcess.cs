@@ -13,10 +13,13 @@ public static class BotProcess
         public IReadOnlyList<string> ErrorLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    public static async Task<Outcome> RunToExitAsync(params (string Name, string Value)[] environment)
+    public static Task<Outcome> RunToExitAsync(params (string Name, string Value)[] environment) => RunToExitAsync([], environment);
+
+    /// <summary>Runs the bot with command-line <paramref name="arguments"/> (e.g. <c>migrate</c>) until it exits.</summary>
+    public static async Task<Outcome> RunToExitAsync(string[] arguments, params (string Name, string Value)[] environment)
     {
         var dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -33,7 +33,8 @@ public static class DemoRegistration
     {
         if (IsEnabled(app.Configuration))
         {
-            DemoLog.Enabled(app.Logger);
+            // Said once the server runs, not while building the app: `migrate` builds it too, and run.sh printed it twice.
+            app.Lifetime.ApplicationStarted.Register(() => DemoLog.Enabled(app.Logger));
             app.MapDemoEndpoints();
         }
 

@@ -18,7 +18,9 @@ public static partial class DashboardEndpoints
         var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
         if (string.IsNullOrEmpty(configuration[$"{JobsOptions.Section}:{nameof(JobsOptions.DashboardAdminKey)}"]))
         {
-            LogDashboardOff(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardEndpoints)));
+            // Said once the server runs, not while building the app: `migrate` builds it too, and run.sh printed it twice.
+            var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardEndpoints));
+            app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => LogDashboardOff(logger));
             return app;
         }
 

@@ -29,6 +29,12 @@ async function start() {
   for (const tab of $("conv-tabs").querySelectorAll("button")) tab.addEventListener("click", () => openTab(tab.dataset.tab));
   $("add-member-button").addEventListener("click", addMember);
   $("toggle-log").addEventListener("click", () => { ui.showLog = !ui.showLog; render(); });
+  // The tour stays until hidden; a hidden tour stays hidden in this browser.
+  $("tour").hidden = localStorage.getItem("coachbot-tour") === "hidden";
+  $("tour-hide").addEventListener("click", () => { localStorage.setItem("coachbot-tour", "hidden"); $("tour").hidden = true; });
+  const firstRep = ui.workspace.people.find(p => p.role === "rep"), firstManager = ui.workspace.people.find(p => p.role === "manager" && p.userId === firstRep?.manager);
+  if (firstRep) document.querySelector("[data-tour=rep]").textContent = firstRep.name;
+  if (firstManager) document.querySelector("[data-tour=manager]").textContent = firstManager.name;
   $("nudge-now").addEventListener("click", () => clock("POST", `/ui/nudge-now?user=${encodeURIComponent(ui.as)}`, `Next nudge for ${me().name} is due now.`));
   $("advance-hour").addEventListener("click", () => clock("POST", "/ui/clock/advance?minutes=60", "Moved CoachBot's clock forward 1 hour."));
   $("advance-day").addEventListener("click", () => clock("POST", "/ui/clock/advance?minutes=1440", "Moved CoachBot's clock forward 1 day."));
@@ -70,6 +76,8 @@ function render() {
   const snapshot = ui.snapshot;
   if (!snapshot) return;
   renderSidebar(snapshot);
+  $("notice").hidden = !snapshot.notice;
+  $("notice").textContent = snapshot.notice ?? "";
   const conversation = snapshot.conversations.find(c => c.id === ui.channel) ?? snapshot.conversations.find(c => c.id === dmOf(ui.as));
   ui.channel = conversation.id;
   const isDm = conversation.kind === "im";

@@ -3,8 +3,21 @@ using CoachBot.Testing;
 namespace CoachBot.Bot.Tests.Demo;
 
 // Runs the real binary, as an operator would: production configuration must never start the demo.
-public sealed class DemoStartupTests
+public sealed class DemoStartupTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
+    // run.sh runs `migrate` and then the server: start-up notices belong to the server, or they print twice.
+    [Fact]
+    public async Task MigratingForTheDemoPrintsOnlyTheMigrationResultNotTheServersNotices()
+    {
+        var run = await BotProcess.RunToExitAsync(["migrate"],
+            ("ASPNETCORE_ENVIRONMENT", "Demo"), ("Demo__Enabled", "true"), ("ConnectionStrings__CoachBot", database.ConnectionString));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Database is up to date.", run.Stdout);
+        Assert.DoesNotContain("Demo mode is on", run.Stdout + run.Stderr);
+        Assert.DoesNotContain("Hangfire dashboard off", run.Stdout + run.Stderr);
+    }
+
     [Fact]
     public async Task ProductionRefusesToStartWithTheDemoEnabledAndSaysWhy()
     {
