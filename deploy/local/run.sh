@@ -57,9 +57,10 @@ if [ "$mode" = demo ]; then
   fi
   # shellcheck disable=SC1091
   . "$state/demo-slack.env"
-  export ASPNETCORE_ENVIRONMENT=Demo Demo__Enabled=true
+  # Teams__LocalNoAuth: the Agents Playground (deploy/teams/playground.sh) may talk to this demo bot without tokens.
+  export ASPNETCORE_ENVIRONMENT=Demo Demo__Enabled=true Teams__LocalNoAuth=true
   export Slack__SigningSecret="$DEMO_SIGNING_SECRET" Slack__BotToken="$DEMO_BOT_TOKEN" Slack__ApiBaseUrl="http://127.0.0.1:$workspace_port/api/"
-  # Other opt-ins for the demo go here, e.g. a local Teams mode (export Teams__…=…).
+  # Other opt-ins for the demo go here, beside Teams__LocalNoAuth above.
 fi
 
 say "Building… (output: .local/logs/build.log)"
