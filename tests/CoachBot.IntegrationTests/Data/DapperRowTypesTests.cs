@@ -120,7 +120,7 @@ public sealed class DapperRowTypesTests(PostgresDatabase database) : IClassFixtu
             ["bot/CoachBot.Coaching/Nudges/History/NudgeHistory.cs"] = 3,
             ["bot/CoachBot.Coaching/People/AuditLog.cs"] = 1,
             ["bot/CoachBot.Coaching/People/PersonDirectory.cs"] = 3,
-            ["bot/CoachBot.Coaching/Privacy/RepDataStore.cs"] = 3,
+            ["bot/CoachBot.Coaching/Privacy/RepDataStore.cs"] = 4,
             ["bot/CoachBot.Coaching/Profiles/RepProfileStore.cs"] = 1,
             ["bot/CoachBot.Coaching/Profiles/RepScheduleStore.cs"] = 3,
             ["bot/CoachBot.Coaching/Scheduling/NudgeDeliveries.cs"] = 1,
