@@ -69,7 +69,7 @@ public sealed class SlackRepIsToldTests(PostgresDatabase database) : IClassFixtu
         [
             "Maya Okafor set your coaching style to amiable, so your nudges are now worded for that style.",
             "Maya Okafor set your race to distance.",
-            "Maya Okafor set your focus skills to Discovery, Closing.",
+            "Maya Okafor set your focus skills to discovery, closing.",
             "Maya Okafor changed your nudge times to 10:00, 15:30 your time (America/Chicago), on Mon, Tue, Wed, Thu.",
             "Maya Okafor paused your nudges. Type `resume` when you want them back.",
             "Maya Okafor turned your nudges back on.",
