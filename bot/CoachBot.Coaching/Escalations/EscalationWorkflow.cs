@@ -22,7 +22,7 @@ public sealed class EscalationWorkflow(
 
         planner.Cancel(current);
         await AfterChangeAsync(actor, changed, AuditActions.EscalationAcknowledged, null, cancellationToken);
-        await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Acknowledged(changed, actor.DisplayName), cancellationToken);
+        await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Acknowledged(changed, actor), cancellationToken);
         return new(true, changed, $"{changed.ShortId} acknowledged. The rep has been told.");
     }
 
@@ -41,7 +41,7 @@ public sealed class EscalationWorkflow(
 
         planner.Cancel(current);
         await AfterChangeAsync(actor, changed, AuditActions.EscalationResolved, note is null ? null : "with a note", cancellationToken);
-        await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Resolved(changed, actor.DisplayName), cancellationToken);
+        await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Resolved(changed, actor), cancellationToken);
         return new(true, changed, $"{changed.ShortId} resolved. The rep has been told{(changed.ResolutionNote is null ? "" : ", with your note")}.");
     }
 

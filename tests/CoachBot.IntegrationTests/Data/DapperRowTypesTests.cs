@@ -127,6 +127,7 @@ public sealed class DapperRowTypesTests(PostgresDatabase database) : IClassFixtu
             ["bot/CoachBot.Platforms/Slack/SlackWorkspaces.cs"] = 2,
             ["bot/CoachBot.Platforms/Teams/ConversationReferenceStore.cs"] = 4,
             // Single scalars of long, bool or string, or lists of ids: nothing Npgsql could hand back as another type.
+            ["bot/CoachBot.Bot/Demo/DemoClockStore.cs"] = 1,
             ["bot/CoachBot.Bot/Demo/DemoEndpoints.cs"] = 2,
             ["bot/CoachBot.Bot/Demo/DemoRosterSeeder.cs"] = 1,
             ["bot/CoachBot.Coaching/Conversation/RepReplyStore.cs"] = 1,
