@@ -15,6 +15,10 @@ public sealed class EscalationOffers(EscalationOfferStore store, IEscalations es
     public const string WithNote = "share.note";
     public const string No = "share.no";
 
+    /// <summary>Where shared words go, said before the rep decides: the card is in a channel every manager reads, not a DM to theirs.</summary>
+    public const string ShareGoes = "If you share, a card goes to the managers' channel, which every manager in CoachBot can read (not only yours). " +
+        "It says you asked for help on this nudge; with a note, it shows your note too, and nothing else.";
+
     /// <summary>The offer message, or null when the rep already decided for this delivery.</summary>
     public async Task<CoachMessage?> OfferAsync(long personId, Guid deliveryId, string reason, CancellationToken cancellationToken)
     {
@@ -27,14 +31,14 @@ public sealed class EscalationOffers(EscalationOfferStore store, IEscalations es
         var value = $"{deliveryId}:{reason}";
         return new CoachMessage("Share this with your manager?",
         [
-            new SectionBlock("Want me to let your manager know? Nothing goes to them unless you say yes."),
+            new SectionBlock("Want me to let your manager know? Nothing is shared unless you say yes."),
             new ActionsBlock(
             [
                 new ChatButton(Yes, "Yes, share", value, ButtonStyle.Primary),
                 new ChatButton(WithNote, "Yes, with a note", value),
                 new ChatButton(No, "No, keep it private", value),
             ]),
-            new ContextBlock("If you share, your manager sees that you asked for help on this nudge. With a note, they also see your note, and nothing else."),
+            new ContextBlock(ShareGoes),
         ]);
     }
 
@@ -60,7 +64,7 @@ public sealed class EscalationOffers(EscalationOfferStore store, IEscalations es
                 return await ShareAsync(personId, offer, note, action, cancellationToken);
             case WithNote:
                 await store.DecideAsync(offer, personId, "awaiting_note", null, false, now, cancellationToken);
-                return Settled(action, "Type your note for your manager now. Only that next message is shared (commands like `help` still work as usual). Type `cancel` to share nothing.");
+                return Settled(action, "Type your note for your manager now. It goes on the card in the managers' channel, where every manager can read it. Only that next message is shared (commands like `help` still work as usual). Type `cancel` to share nothing.");
             case No:
                 await store.DecideAsync(offer, personId, "declined", null, false, now, cancellationToken);
                 return Settled(action, "Okay, nothing was shared. It stays between us.");
@@ -104,8 +108,8 @@ public sealed class EscalationOffers(EscalationOfferStore store, IEscalations es
 
         await store.DecideAsync(offer, personId, "shared", reference, note is not null, time.GetUtcNow(), cancellationToken);
         var text = note is null
-            ? $"Shared with your manager ({reference}): they know you'd like help. I'll tell you when they pick it up."
-            : $"Shared with your manager ({reference}), with your note. I'll tell you when they pick it up.";
+            ? $"Shared with your manager ({reference}) in the managers' channel: they know you'd like help. I'll tell you when someone picks it up."
+            : $"Shared with your manager ({reference}), with your note, in the managers' channel, where every manager can read it. I'll tell you when someone picks it up.";
         return action is null ? InboxReply.Say(text) : Settled(action, text);
     }
 

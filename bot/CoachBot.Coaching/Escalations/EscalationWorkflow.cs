@@ -22,7 +22,7 @@ public sealed class EscalationWorkflow(
 
         planner.Cancel(current);
         await AfterChangeAsync(actor, changed, AuditActions.EscalationAcknowledged, null, cancellationToken);
-        await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Acknowledged(changed), cancellationToken);
+        await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Acknowledged(changed, actor), cancellationToken);
         return new(true, changed, $"{changed.ShortId} acknowledged. The rep has been told.");
     }
 
@@ -41,8 +41,8 @@ public sealed class EscalationWorkflow(
 
         planner.Cancel(current);
         await AfterChangeAsync(actor, changed, AuditActions.EscalationResolved, note is null ? null : "with a note", cancellationToken);
-        await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Resolved(changed), cancellationToken);
-        return new(true, changed, $"{changed.ShortId} resolved. The rep has been told.");
+        await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Resolved(changed, actor), cancellationToken);
+        return new(true, changed, $"{changed.ShortId} resolved. The rep has been told{(changed.ResolutionNote is null ? "" : ", with your note")}.");
     }
 
     public async Task<EscalationChange> ReassignAsync(Person actor, Escalation current, Person newOwner, CancellationToken cancellationToken)

@@ -40,6 +40,7 @@ public static class EscalationsRegistration
         services.TryAddSingleton<BriefService>();
         services.TryAddSingleton<StatsQuery>();
         services.TryAddSingleton<EscalationCommands>();
+        services.TryAddSingleton<RepChangeNotice>();
         services.TryAddSingleton<RosterCommands>();
         services.TryAddSingleton<AdminCommands>();
         services.TryAddSingleton<InsightCommands>();

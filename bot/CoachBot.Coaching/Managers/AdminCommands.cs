@@ -6,7 +6,8 @@ using Npgsql;
 namespace CoachBot.Coaching.Managers;
 
 /// <summary>`import` and `managers add|remove` (admins only), and `keywords` (any manager, for the workspace).</summary>
-public sealed class AdminCommands(PersonResolver resolver, RosterImport roster, EscalationService escalations, NpgsqlDataSource dataSource)
+public sealed class AdminCommands(
+    PersonResolver resolver, RosterImport roster, EscalationService escalations, RepChangeNotice notice, NpgsqlDataSource dataSource)
 {
     public async Task<CommandResult> ImportAsync(Person actor, string csv, CancellationToken cancellationToken)
     {
@@ -48,8 +49,10 @@ public sealed class AdminCommands(PersonResolver resolver, RosterImport roster, 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("update person set role = @role, updated_at = now() where id = @id",
             new { role = add ? "manager" : "rep", id = person.Id }, cancellationToken: cancellationToken));
-        return CommandResult.Say(add ? $"{person.DisplayName} is now a manager in CoachBot." : $"{person.DisplayName} is no longer a manager in CoachBot.",
-            person.Id, add ? "add" : "remove");
+        var told = await notice.TellAsync(actor, person,
+            add ? "made you a manager in CoachBot. `/coach help` lists the manager commands." : "removed your manager role in CoachBot.", cancellationToken);
+        var reply = add ? $"{person.DisplayName} is now a manager in CoachBot." : $"{person.DisplayName} is no longer a manager in CoachBot.";
+        return CommandResult.Say(told ? $"{reply} I've let them know." : reply, person.Id, add ? "add" : "remove");
     }
 
     public async Task<CommandResult> KeywordsAsync(Person actor, string? add, string? remove, CancellationToken cancellationToken)

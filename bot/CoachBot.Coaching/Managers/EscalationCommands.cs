@@ -62,7 +62,7 @@ public sealed class EscalationCommands(
         return await ActAsync(actor, id, "reassign", e => workflow.ReassignAsync(actor, e, target, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Checks access, runs the change, and notes that the manager has seen the rep's shared words.</summary>
+    /// <summary>Checks access, runs the change, and notes that the manager has seen the rep's shared words (detail: "E-42 verb", read by `my data`).</summary>
     private async Task<CommandResult> ActAsync(Person actor, long id, string verb, Func<Escalation, Task<EscalationChange>> change, CancellationToken cancellationToken)
     {
         var found = await access.ForEscalationAsync(actor, id, verb, cancellationToken);
@@ -74,7 +74,7 @@ public sealed class EscalationCommands(
         var result = await change(escalation);
         if (escalation.SharedText is not null && result.Changed)
         {
-            await audit.WriteAsync(actor.Id, AuditActions.SharedWordsSeen, escalation.RepId, $"{escalation.ShortId} on the escalation card", cancellationToken);
+            await audit.WriteAsync(actor.Id, AuditActions.SharedWordsSeen, escalation.RepId, $"{escalation.ShortId} {verb}", cancellationToken);
         }
 
         return CommandResult.Say(result.Reply, escalation.RepId, $"{escalation.ShortId}{(result.Changed ? "" : " unchanged")}");

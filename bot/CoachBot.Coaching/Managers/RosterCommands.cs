@@ -2,13 +2,14 @@ using System.Text;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Escalations;
 using CoachBot.Coaching.People;
+using CoachBot.Coaching.Profiles;
 
 namespace CoachBot.Coaching.Managers;
 
 /// <summary>`reps`, `rep`, `style`, `race`, `focus`, `schedule`, `pause`, `resume`, `nudge`.</summary>
 public sealed class RosterCommands(
     ManagerAccess access, ReportingLine reportingLine, RepSettings settings, EscalationStore escalations, AuditLog audit,
-    PersonDirectory people, TimeProvider clock)
+    PersonDirectory people, RepChangeNotice notice, TimeProvider clock)
 {
     private static readonly string[] DayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -62,7 +63,7 @@ public sealed class RosterCommands(
             if (e.SharedText is { } words)
             {
                 blocks.Add(new QuoteBlock(words));
-                await audit.WriteAsync(actor.Id, AuditActions.SharedWordsSeen, rep.Id, $"{e.ShortId} via `rep`", cancellationToken);
+                await audit.WriteAsync(actor.Id, AuditActions.SharedWordsSeen, rep.Id, $"{e.ShortId} rep", cancellationToken);
             }
         }
 
@@ -71,25 +72,33 @@ public sealed class RosterCommands(
     }
 
     public Task<CommandResult> SetStyleAsync(Person actor, PersonRef who, string style, CancellationToken cancellationToken) =>
-        ChangeAsync(actor, who, "style", rep => settings.SetStyleAsync(rep.Id, style, cancellationToken), rep => $"{rep.DisplayName}'s style is now {style}.", style, cancellationToken);
+        ChangeAsync(actor, who, "style", rep => settings.SetStyleAsync(rep.Id, style, cancellationToken), rep => $"{rep.DisplayName}'s style is now {style}.",
+            _ => $"set your coaching style to {style}, so your nudges are now worded for that style.", style, cancellationToken);
 
     public Task<CommandResult> SetRaceAsync(Person actor, PersonRef who, string race, CancellationToken cancellationToken) =>
-        ChangeAsync(actor, who, "race", rep => settings.SetRaceAsync(rep.Id, race, cancellationToken), rep => $"{rep.DisplayName} now runs the {race} race.", race, cancellationToken);
+        ChangeAsync(actor, who, "race", rep => settings.SetRaceAsync(rep.Id, race, cancellationToken), rep => $"{rep.DisplayName} now runs the {race} race.",
+            _ => $"set your race to {Races.FromDbValue(race)?.Label() ?? race}.", race, cancellationToken);
 
     public Task<CommandResult> SetFocusAsync(Person actor, PersonRef who, IReadOnlyList<string> skills, CancellationToken cancellationToken) =>
         ChangeAsync(actor, who, "focus", rep => settings.SetFocusAsync(rep.Id, skills.ToArray(), cancellationToken),
-            rep => $"{rep.DisplayName}'s focus: {string.Join(", ", skills)}.", string.Join(",", skills), cancellationToken);
+            rep => $"{rep.DisplayName}'s focus: {string.Join(", ", skills)}.",
+            _ => $"set your focus skills to {string.Join(", ", skills.Select(s => FocusSkills.FromDbValue(s)?.Label() ?? s))}.",
+            string.Join(",", skills), cancellationToken);
 
     public Task<CommandResult> SetScheduleAsync(Person actor, ManagerCommand.SetSchedule command, CancellationToken cancellationToken) =>
         ChangeAsync(actor, command.Person, "schedule",
             rep => settings.SetScheduleAsync(rep.Id, rep.WorkspaceId, command.SendTimes.ToArray(), command.WorkingDays?.Select(d => (short)d).ToArray(), cancellationToken),
-            rep => $"{rep.DisplayName}'s nudges now go out at {string.Join(", ", command.SendTimes.Select(t => t.ToString("HH:mm")))} their time"
+            rep => $"{rep.DisplayName}'s nudges now go out at {Times(command.SendTimes)} their time"
                    + (command.WorkingDays is { } days ? $" on {string.Join(", ", days.Select(d => DayNames[d - 1]))}." : "."),
+            // Send times are stored as the rep's local clock times, so they are shown as such, with the zone they are in.
+            rep => $"changed your nudge times to {Times(command.SendTimes)} your time ({rep.TimeZone})"
+                   + (command.WorkingDays is { } days ? $", on {string.Join(", ", days.Select(d => DayNames[d - 1]))}." : "."),
             null, cancellationToken);
 
     public Task<CommandResult> SetPausedAsync(Person actor, PersonRef who, bool paused, CancellationToken cancellationToken) =>
         ChangeAsync(actor, who, paused ? "pause" : "resume", rep => settings.SetPausedAsync(rep.Id, rep.WorkspaceId, paused, cancellationToken),
-            rep => paused ? $"{rep.DisplayName}'s nudges are paused." : $"{rep.DisplayName}'s nudges are back on.", null, cancellationToken);
+            rep => paused ? $"{rep.DisplayName}'s nudges are paused." : $"{rep.DisplayName}'s nudges are back on.",
+            _ => paused ? "paused your nudges. Type `resume` when you want them back." : "turned your nudges back on.", null, cancellationToken);
 
     public async Task<CommandResult> NudgeAsync(Person actor, PersonRef who, bool now, CancellationToken cancellationToken)
     {
@@ -103,7 +112,7 @@ public sealed class RosterCommands(
         {
             var overview = (await settings.OverviewAsync([rep.Id], cancellationToken))[0];
             return CommandResult.Say(overview.NextDueAt is { } due
-                ? $"{rep.DisplayName}'s next nudge is due {due:yyyy-MM-dd HH:mm} UTC. Use `nudge @person now` to send one now."
+                ? $"{rep.DisplayName}'s next nudge is due {Local(due, rep.TimeZone):ddd yyyy-MM-dd HH:mm} their time ({rep.TimeZone}). Use `nudge @person now` to send one now."
                 : $"{rep.DisplayName}'s next nudge is being worked out ({Schedule(overview)}). Use `nudge @person now` to send one now.", rep.Id, "next");
         }
 
@@ -113,7 +122,7 @@ public sealed class RosterCommands(
     }
 
     private async Task<CommandResult> ChangeAsync(Person actor, PersonRef who, string verb, Func<Person, Task> change, Func<Person, string> reply,
-        string? detail, CancellationToken cancellationToken)
+        Func<Person, string> toldRep, string? detail, CancellationToken cancellationToken)
     {
         var found = await access.ForRepAsync(actor, who, verb, cancellationToken);
         if (found.Rep is not { } rep)
@@ -122,8 +131,14 @@ public sealed class RosterCommands(
         }
 
         await change(rep);
-        return CommandResult.Say(reply(rep), rep.Id, detail);
+        var told = await notice.TellAsync(actor, rep, toldRep(rep), cancellationToken);
+        return CommandResult.Say(told ? $"{reply(rep)} I've let them know." : reply(rep), rep.Id, detail);
     }
+
+    private static DateTime Local(DateTimeOffset at, string timeZone) =>
+        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc).DateTime;
+
+    private static string Times(IEnumerable<TimeOnly> times) => string.Join(", ", times.Select(t => t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
 
     private async Task<long[]> TeamAsync(Person actor, CancellationToken cancellationToken) => actor.Role == PersonRole.Admin
         ? (await reportingLine.EveryoneInAsync(actor.WorkspaceId, actor.Id, cancellationToken)).ToArray()

@@ -18,7 +18,7 @@ public sealed class PrivacyConversation(RepDataStore data, ILogger<PrivacyConver
 
     public async Task<InboxReply> RunAsync(Person person, RepCommand command, CancellationToken cancellationToken) => command switch
     {
-        RepCommand.MyData { Export: false } => new InboxReply([Summary(await data.GetSummaryAsync(person.Id, cancellationToken))]),
+        RepCommand.MyData { Export: false } => new InboxReply([Summary(await data.GetSummaryAsync(person.Id, cancellationToken), person)]),
         RepCommand.MyData { Export: true } => Export(await data.ExportJsonAsync(person.Id, cancellationToken)),
         RepCommand.DeleteMyData { Confirmed: true } => await DeleteAsync(person, cancellationToken),
         _ => new InboxReply([AskToConfirm(person)]),
@@ -55,11 +55,11 @@ public sealed class PrivacyConversation(RepDataStore data, ILogger<PrivacyConver
         new ContextBlock("No buttons? Type `delete my data confirm`."),
     ]);
 
-    private static CoachMessage Summary(RepDataStore.Summary summary)
+    private static CoachMessage Summary(RepDataStore.Summary summary, Person person)
     {
         var seen = summary.Views.Count == 0
-            ? "No manager has seen anything you shared."
-            : string.Join('\n', summary.Views.Select(v => $"• {v.Manager}: {Describe(v.Action)} on {v.At:yyyy-MM-dd}"));
+            ? "No manager has seen anything you shared, and none has opened your coaching profile."
+            : string.Join('\n', summary.Views.Select(v => $"• {LocalDate(v.At, person.TimeZone)}: {WhoSaw.Describe(v, summary.ChannelReaders)}"));
         return new CoachMessage("What I store about you",
         [
             new HeaderBlock("What I store about you"),
@@ -68,11 +68,17 @@ public sealed class PrivacyConversation(RepDataStore data, ILogger<PrivacyConver
                 new Field("Coaching profile", summary.HasProfile ? "style, race, focus skills, schedule" : "none"),
                 new Field("Your replies (private)", summary.Replies.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Field("Nudge responses", summary.Responses.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Field("Shared with your manager", summary.SharedEscalations.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Field("Shared in the managers' channel", summary.SharedEscalations.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ]),
             new SectionBlock("*Who has seen what*\n" + seen),
             new ContextBlock("`export my data` sends you everything; `delete my data` erases it."),
         ]);
+    }
+
+    private static string LocalDate(DateTime utc, string timeZone)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static InboxReply Export(string json)
@@ -95,11 +101,4 @@ public sealed class PrivacyConversation(RepDataStore data, ILogger<PrivacyConver
 
         return new InboxReply(messages);
     }
-
-    private static string Describe(string action) => action switch
-    {
-        PrivacyAuditActions.EscalationViewed => "saw an escalation you shared",
-        PrivacyAuditActions.ProfileViewed => "looked at your coaching profile",
-        _ => action,
-    };
 }

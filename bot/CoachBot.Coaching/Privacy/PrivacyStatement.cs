@@ -11,9 +11,9 @@ public static class PrivacyStatement
             new HeaderBlock("Your privacy, in plain words"),
             new SectionBlock(
                 "• *Private to you:* everything you type to me, your confidence ratings and your answers to my questions.\n" +
-                "• *What your manager can see:* your coaching settings (style, race, focus skills, schedule) and whether you are active, paused or stopped.\n" +
-                "• *When your manager sees your words:* only when you press \"Need help\" or rate a nudge 1–2 *and then* say yes to sharing. " +
-                "I always ask first, and only the note you choose to add travels."),
+                "• *What your manager can see* (so can the managers above them and CoachBot's admins): your coaching settings (style, race, focus skills, schedule) and whether you are active, paused or stopped.\n" +
+                "• *When managers see your words:* only when you press \"Need help\" or rate a nudge 1–2 *and then* say yes to sharing. " +
+                "I always ask first. Only the note you choose to add travels, on a card in the managers' channel, which every manager in CoachBot can read."),
             new ContextBlock("Type `my data` any time to see what I store and who has seen what, or `delete my data` to erase it."),
         ]);
 }

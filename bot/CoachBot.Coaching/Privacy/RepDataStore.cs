@@ -8,9 +8,12 @@ namespace CoachBot.Coaching.Privacy;
 /// <summary>Everything stored about a rep, for `my data`, `export my data` and `delete my data`.</summary>
 public sealed class RepDataStore(NpgsqlDataSource dataSource)
 {
-    public sealed record Summary(int Replies, int Responses, int SharedEscalations, bool HasProfile, IReadOnlyList<ManagerView> Views);
+    /// <param name="ChannelReaders">Everyone who can read the managers' channel (its guard keeps out anyone who is not a manager).</param>
+    public sealed record Summary(
+        int Replies, int Responses, int SharedEscalations, bool HasProfile, IReadOnlyList<ManagerView> Views, IReadOnlyList<string> ChannelReaders);
 
-    public sealed record ManagerView(string Manager, string Action, DateTime At);
+    /// <summary>One audit line about the rep; <paramref name="Manager"/> is null for a post to the managers' channel.</summary>
+    public sealed record ManagerView(string? Manager, string Action, string? Detail, DateTime At);
 
     public async Task<Summary> GetSummaryAsync(long personId, CancellationToken cancellationToken)
     {
@@ -22,12 +25,17 @@ public sealed class RepDataStore(NpgsqlDataSource dataSource)
                    exists(select 1 from rep_profile where person_id = @personId)
             """, new { personId }, cancellationToken: cancellationToken));
         var views = await connection.QueryAsync<ManagerView>(new CommandDefinition("""
-            select coalesce(nullif(m.display_name, ''), 'a manager') as manager, a.action, a.at
+            select case when a.actor_id is null then null else coalesce(nullif(m.display_name, ''), 'a manager') end as manager,
+                   a.action, a.detail, a.at
             from audit_entry a left join person m on m.id = a.actor_id
-            where a.subject_id = @personId and a.action = any(@actions) and a.outcome = 'ok'
-            order by a.at desc limit 20
+            where a.subject_id = @personId and a.action = any(@actions) and a.outcome = 'ok' and a.actor_id is distinct from @personId
+            order by a.at desc, a.id desc limit 20
             """, new { personId, actions = PrivacyAuditActions.SeenByManagers.ToArray() }, cancellationToken: cancellationToken));
-        return new Summary((int)counts.Replies, (int)counts.Responses, (int)counts.Shared, counts.HasProfile, views.ToList());
+        var readers = await connection.QueryAsync<string>(new CommandDefinition("""
+            select coalesce(nullif(m.display_name, ''), 'a manager') from person m join person r on r.workspace_id = m.workspace_id
+            where r.id = @personId and m.role in ('manager', 'admin') and m.id <> r.id order by 1
+            """, new { personId }, cancellationToken: cancellationToken));
+        return new Summary((int)counts.Replies, (int)counts.Responses, (int)counts.Shared, counts.HasProfile, views.ToList(), readers.ToList());
     }
 
     /// <summary>A JSON document with every row about the rep, built by PostgreSQL so nothing is left out by mapping.</summary>

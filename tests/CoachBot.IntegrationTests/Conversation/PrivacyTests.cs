@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.People;
 using CoachBot.Coaching.Privacy;
 using CoachBot.Testing;
 using CoachBot.Testing.Conversation;
@@ -22,14 +23,18 @@ public sealed class PrivacyTests(PostgresDatabase database) : IClassFixture<Post
         var managerId = await database.DataSource.OnboardedAsync(manager);
         await rep.SayAsync("first private thought");
         await rep.SayAsync("second private thought");
-        await database.DataSource.ExecuteAsync(
-            "insert into audit_entry (actor_id, action, subject_id) values (@managerId, @action, @id)",
-            new { managerId, id, action = PrivacyAuditActions.EscalationViewed });
+        // The rows the escalation workflow writes when a card with the rep's words is posted and a manager resolves it.
+        await database.DataSource.ExecuteAsync("""
+            update person set role = 'manager' where id = @managerId;
+            insert into audit_entry (actor_id, action, subject_id, detail) values
+                (null, @posted, @id, @postedDetail), (@managerId, @seen, @id, 'E-7 resolve');
+            """, new { managerId, id, posted = AuditActions.SharedWordsPosted, postedDetail = "E-7 posted to the managers' channel", seen = AuditActions.SharedWordsSeen });
 
         var text = MessageText.Of(await rep.SayAsync("My Data"));
 
         Assert.Contains("Your replies (private): 2", text);
-        Assert.Contains("Morgan Lee: saw an escalation you shared", text);
+        Assert.Contains("your words in E-7 were posted to the managers' channel, which every manager in CoachBot can read: Morgan Lee.", text);
+        Assert.Contains("Morgan Lee resolved E-7, whose card shows your words.", text);
         Assert.DoesNotContain("private thought", text);
     }
 

@@ -71,7 +71,7 @@ public sealed class ManagerAccessTests(PostgresDatabase database) : IClassFixtur
         var byDirector = await inbox.OnCommandAsync(new InboundCommand(world.Sender("UDIR"), world.ManagersChannel, "race URep@Example.com distance"), default);
         var byPeer = await inbox.OnCommandAsync(new InboundCommand(world.Sender("UPEER"), world.ManagersChannel, "race <@UREP|sam> sprint"), default);
 
-        Assert.Equal("Sam Rep now runs the distance race.", byDirector.Messages[0].Text);
+        Assert.Equal("Sam Rep now runs the distance race. I've let them know.", byDirector.Messages[0].Text);
         Assert.Contains("not one of your reps", byPeer.Messages[0].Text);
         Assert.Equal("distance", await world.ScalarAsync<string>("select race from rep_profile where person_id = @id", new { id = rep.Id }));
     }

@@ -42,7 +42,7 @@ public sealed class ManagerCommandsTests(PostgresDatabase database) : IClassFixt
         var schedule = await Say(world, "UBOSS", "schedule @Sam Rep 10:00,15:30 mon-thu");
         await Say(world, "UBOSS", "pause @Sam Rep");
 
-        Assert.Equal("Sam Rep's nudges now go out at 10:00, 15:30 their time on Mon, Tue, Wed, Thu.", schedule.Messages[0].Text);
+        Assert.Equal("Sam Rep's nudges now go out at 10:00, 15:30 their time on Mon, Tue, Wed, Thu. I've let them know.", schedule.Messages[0].Text);
         Assert.Equal("amiable/manager", await world.ScalarAsync<string>("select style || '/' || style_source from rep_profile where person_id = @id", new { id = rep.Id }));
         Assert.Equal("discovery,closing", await world.ScalarAsync<string>("select array_to_string(focus_skills, ',') from rep_profile where person_id = @id", new { id = rep.Id }));
         Assert.Equal("{1,2,3,4}|{10:00:00,15:30:00}|true|", await world.ScalarAsync<string>(
