@@ -26,6 +26,8 @@ public static class SlackRegistration
         services.AddTransient<SlackReplies>();
         services.AddTransient<SlackEventWork>();
         services.AddTransient<SlackCommandWork>();
+        services.AddSingleton<SlackCommandRunner>();
+        services.AddHostedService(s => s.GetRequiredService<SlackCommandRunner>());
         services.AddTransient<SlackActionWork>();
         services.AddTransient<SlackInboundJob>();
         services.AddTransient<SlackInboundSweepJob>();

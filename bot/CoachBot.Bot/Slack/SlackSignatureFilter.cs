@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Http.Headers;
+using CoachBot.Coaching.Data;
 using CoachBot.Platforms.Slack;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,12 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
         try
         {
             return await next(context);
+        }
+        catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
+        {
+            // Expected while PostgreSQL is away: one line, no stack. 503 makes Slack retry the event later.
+            SlackEndpointLog.DatabaseUnavailable(logger, request.Path, ex.GetType().Name);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
