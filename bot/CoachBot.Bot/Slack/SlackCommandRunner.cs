@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CoachBot.Bot.Hosting;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Data;
 
@@ -8,7 +9,7 @@ namespace CoachBot.Bot.Slack;
 /// Runs "/coach …" in the core without the request's token: work with side effects is never cut in the middle. An answer
 /// that outruns the ack budget is sent through response_url when the work ends; shutdown waits for work in flight.
 /// </summary>
-internal sealed class SlackCommandRunner(ICoachingInbox inbox, IServiceScopeFactory scopes, ILogger<SlackCommandRunner> logger) : IHostedService
+internal sealed class SlackCommandRunner(ICoachingInbox inbox, IServiceScopeFactory scopes, SchemaGuard schema, ILogger<SlackCommandRunner> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
 
@@ -26,6 +27,7 @@ internal sealed class SlackCommandRunner(ICoachingInbox inbox, IServiceScopeFact
         var error = work.Exception!.GetBaseException();
         if (DatabaseOutage.IsOutage(error))
         {
+            schema.NoteFailure(error);
             SlackEndpointLog.CommandDuringOutage(logger, error.GetType().Name);
             return OutageAnswers.ForCommand(command.Text);
         }

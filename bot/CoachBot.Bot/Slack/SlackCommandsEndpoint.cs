@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using System.Text;
 using System.Text.Json.Nodes;
+using CoachBot.Bot.Hosting;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Data;
 using CoachBot.Platforms.Slack;
@@ -20,7 +21,7 @@ internal static class SlackCommandsEndpoint
     public const string SomethingWentWrong = "Sorry, that did not work. Try `/coach help` for what I can do.";
 
     public static async Task<IResult> HandleAsync(
-        HttpContext http, SlackInboundStore store, SlackCommandRunner runner, TimeProvider time,
+        HttpContext http, SlackInboundStore store, SlackCommandRunner runner, SchemaGuard schema, TimeProvider time,
         ILogger<SlackInboundJob> logger, CancellationToken cancellationToken)
     {
         var form = new FormReader(Encoding.UTF8.GetString(http.Features.GetRequiredFeature<VerifiedSlackRequest>().Body)).ReadForm();
@@ -46,6 +47,7 @@ internal static class SlackCommandsEndpoint
         }
         catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
         {
+            schema.NoteFailure(ex);
             SlackEndpointLog.CommandDuringOutage(logger, ex.GetType().Name);
             return TypedResults.Json(Render(OutageAnswers.ForCommand(command.Text)));
         }

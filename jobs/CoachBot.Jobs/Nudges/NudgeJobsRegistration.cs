@@ -1,3 +1,4 @@
+using CoachBot.Jobs.Hosting;
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.Escalations;
 using CoachBot.Coaching.People;
@@ -30,6 +31,7 @@ public static class NudgeJobsRegistration
         services.AddTransient<DispatchNudgesJob>();
         services.AddTransient<FollowUpNudgesJob>();
         services.AddHostedService<RecurringNudgeJobs>();
+        services.AddSingleton<IRecurringJobRegistrar, RecurringNudgeJobs>();
         return builder;
     }
 }
