@@ -12,6 +12,7 @@ public static class HealthRegistration
     {
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [Ready])
+            .AddCheck<SchemaHealthCheck>("schema", tags: [Ready])
             .AddCheck<HangfireStorageHealthCheck>("hangfire", tags: [Ready]);
         return builder;
     }

@@ -22,6 +22,8 @@ public static class StorageRegistration
         });
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService<MigrateOnStartService>();
+        builder.Services.AddSingleton<SchemaGuard>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<SchemaGuard>());
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

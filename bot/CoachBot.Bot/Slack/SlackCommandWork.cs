@@ -4,9 +4,10 @@ using CoachBot.Platforms.Slack;
 
 namespace CoachBot.Bot.Slack;
 
-/// <summary>Finishes a /coach command that outran the ack budget: runs it again (the core is idempotent) and answers via response_url.</summary>
+/// <summary>Sends a /coach answer that came after the ack through response_url (replacing "Working on it…").</summary>
 internal sealed class SlackCommandWork(ICoachingInbox inbox, SlackWebClient slack, SlackReplies replies)
 {
+    /// <summary>A command recorded for a job by an earlier version (commands are no longer queued); runs it once.</summary>
     public async Task<string> RunAsync(string teamId, JsonObject payload, CancellationToken cancellationToken)
     {
         if (SlackCommand.From(payload) is not { } command)
@@ -14,7 +15,11 @@ internal sealed class SlackCommandWork(ICoachingInbox inbox, SlackWebClient slac
             return "malformed";
         }
 
-        var reply = await inbox.OnCommandAsync(command.ToInbound(), cancellationToken);
+        return await AnswerAsync(command, await inbox.OnCommandAsync(command.ToInbound(), cancellationToken), cancellationToken);
+    }
+
+    public async Task<string> AnswerAsync(SlackCommand command, InboxReply reply, CancellationToken cancellationToken)
+    {
         if (reply.Messages.Count == 0)
         {
             return "no answer";
@@ -22,12 +27,11 @@ internal sealed class SlackCommandWork(ICoachingInbox inbox, SlackWebClient slac
 
         if (command.ResponseUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var responseUrl))
         {
-            // Replaces the "Working on it…" the ack showed.
-            await slack.RespondAsync(teamId, responseUrl, SlackReplies.Join(reply), reply.Visibility == ReplyVisibility.InConversation, replaceOriginal: true, cancellationToken);
+            await slack.RespondAsync(command.TeamId, responseUrl, SlackReplies.Join(reply), reply.Visibility == ReplyVisibility.InConversation, replaceOriginal: true, cancellationToken);
             return "answered via response_url";
         }
 
-        await replies.SendAsync(new ReplyTarget(teamId, command.ChannelId, command.UserId, IsDirect: false), reply, cancellationToken);
+        await replies.SendAsync(new ReplyTarget(command.TeamId, command.ChannelId, command.UserId, IsDirect: false), reply, cancellationToken);
         return "answered";
     }
 }

@@ -1,18 +1,18 @@
 using Microsoft.AspNetCore.Http.Features;
 using System.Text;
 using System.Text.Json.Nodes;
+using CoachBot.Bot.Hosting;
 using CoachBot.Coaching.Chat;
-using CoachBot.Jobs.Hosting;
+using CoachBot.Coaching.Data;
 using CoachBot.Platforms.Slack;
-using Hangfire;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CoachBot.Bot.Slack;
 
 /// <summary>
-/// POST /slack/commands: "/coach …" goes to the core with a budget well inside Slack's 3 s; the answer is the HTTP
-/// response (ephemeral unless the core says otherwise). Past the budget, a job finishes it through response_url.
+/// POST /slack/commands: "/coach …" goes to the core; an answer within the budget (well inside Slack's 3 s) is the HTTP
+/// response (ephemeral unless the core says otherwise). Slower work is never cut: it finishes and answers via response_url.
+/// Slack does not retry commands, so a database outage is answered (help in full) instead of a 503.
 /// </summary>
 internal static class SlackCommandsEndpoint
 {
@@ -21,7 +21,7 @@ internal static class SlackCommandsEndpoint
     public const string SomethingWentWrong = "Sorry, that did not work. Try `/coach help` for what I can do.";
 
     public static async Task<IResult> HandleAsync(
-        HttpContext http, [FromServices] ICoachingInbox inbox, SlackInboundStore store, IBackgroundJobClient jobs, TimeProvider time,
+        HttpContext http, SlackInboundStore store, SlackCommandRunner runner, SchemaGuard schema, TimeProvider time,
         ILogger<SlackInboundJob> logger, CancellationToken cancellationToken)
     {
         var form = new FormReader(Encoding.UTF8.GetString(http.Features.GetRequiredFeature<VerifiedSlackRequest>().Body)).ReadForm();
@@ -37,32 +37,32 @@ internal static class SlackCommandsEndpoint
             return TypedResults.BadRequest();
         }
 
-        // A replayed request (same trigger_id) is answered but not run again.
-        if (!await store.FirstSeenAsync($"cmd:{command.TriggerId}", cancellationToken))
-        {
-            return TypedResults.Ok();
-        }
-
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var work = inbox.OnCommandAsync(command.ToInbound(), budget.Token);
         try
         {
-            var reply = await work.WaitAsync(Budget, time, cancellationToken);
-            return reply.Messages.Count == 0 ? TypedResults.Ok() : TypedResults.Json(Render(reply));
+            // A replayed request (same trigger_id) is answered but not run again.
+            if (!await store.FirstSeenAsync($"cmd:{command.TriggerId}", cancellationToken))
+            {
+                return TypedResults.Ok();
+            }
         }
-        catch (TimeoutException)
+        catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
         {
-            await budget.CancelAsync();
+            schema.NoteFailure(ex);
+            SlackEndpointLog.CommandDuringOutage(logger, ex.GetType().Name);
+            return TypedResults.Json(Render(OutageAnswers.ForCommand(command.Text)));
+        }
+
+        var work = runner.Start(command);
+        await ((Task)work).WaitAsync(Budget, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!work.IsCompleted)
+        {
             SlackEndpointLog.CommandDeferred(logger, Budget);
-            var id = await store.RecordAsync(null, command.TeamId, SlackInboundJob.Command, command.ToJson().ToJsonString(), cancellationToken);
-            jobs.Enqueue<SlackInboundJob>(JobQueues.Send, job => job.RunAsync(id!.Value, CancellationToken.None));
+            runner.AnswerLater(command, work);
             return TypedResults.Json(Render(InboxReply.Say(WorkingOnIt)));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            SlackEndpointLog.CommandFailed(logger, ex);
-            return TypedResults.Json(Render(InboxReply.Say(SomethingWentWrong)));
-        }
+
+        var reply = runner.Outcome(command, work);
+        return reply.Messages.Count == 0 ? TypedResults.Ok() : TypedResults.Json(Render(reply));
     }
 
     public static JsonObject Render(InboxReply reply)

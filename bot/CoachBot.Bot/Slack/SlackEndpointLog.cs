@@ -55,4 +55,13 @@ internal static partial class SlackEndpointLog
 
     [LoggerMessage(EventId = 3217, Level = LogLevel.Information, Message = "Slack workspace {TeamId} installed: bot user {BotUserId}, scopes {Scopes}")]
     public static partial void Installed(ILogger logger, string teamId, string botUserId, string scopes);
+
+    [LoggerMessage(EventId = 3218, Level = LogLevel.Warning, Message = "Slack /coach answered while the database is unavailable ({Error})")]
+    public static partial void CommandDuringOutage(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 3219, Level = LogLevel.Warning, Message = "Slack answer could not be sent through response_url")]
+    public static partial void LateAnswerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3220, Level = LogLevel.Warning, Message = "Slack request to {Path} not recorded: the database is unavailable ({Error}); Slack will retry events")]
+    public static partial void DatabaseUnavailable(ILogger logger, PathString path, string error);
 }

@@ -68,12 +68,19 @@ public sealed class SlackInboundStore(NpgsqlDataSource dataSource)
             new { id, outcome }, cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>Rows whose job never ran (the process died between recording and enqueueing).</summary>
+    /// <summary>
+    /// Rows whose job never ran (the process died between recording and enqueueing), or whose run died holding its claim
+    /// (the database went away mid-run, so the claim could not be released, and Hangfire may have used up its retries).
+    /// </summary>
     public async Task<IReadOnlyList<long>> ListStrandedAsync(TimeSpan olderThan, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var ids = await connection.QueryAsync<long>(new CommandDefinition(
-            "select id from slack_inbound where processed_at is null and claimed_at is null and received_at < now() - @olderThan order by id limit 500",
+        var ids = await connection.QueryAsync<long>(new CommandDefinition("""
+            select id from slack_inbound
+            where processed_at is null and received_at < now() - @olderThan
+              and (claimed_at is null or claimed_at < now() - interval '5 minutes')
+            order by id limit 500
+            """,
             new { olderThan }, cancellationToken: cancellationToken));
         return ids.ToList();
     }

@@ -29,4 +29,11 @@ public sealed class SlackInboundSweepJob(SlackInboundStore store, IBackgroundJob
 
         await store.PruneAsync(KeepDedupeKeys, KeepFinished, cancellationToken);
     }
+
+    /// <summary>Registers the sweep at start, and again if Hangfire's schema had to be rebuilt.</summary>
+    public sealed class Schedule(IRecurringJobManager recurring) : IRecurringJobRegistrar
+    {
+        public void RegisterRecurringJobs() =>
+            recurring.AddOrUpdate<SlackInboundSweepJob>(RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using System.Text;
+using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Data;
 using CoachBot.Jobs.Hosting;
 using CoachBot.Platforms.Slack;
 using Hangfire;
@@ -11,7 +13,8 @@ namespace CoachBot.Bot.Slack;
 internal static class SlackInteractionsEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext http, SlackInboundStore store, IBackgroundJobClient jobs, ILogger<SlackInboundJob> logger, CancellationToken cancellationToken)
+        HttpContext http, SlackInboundStore store, SlackWebClient slack, IBackgroundJobClient jobs, ILogger<SlackInboundJob> logger,
+        CancellationToken cancellationToken)
     {
         var form = new FormReader(Encoding.UTF8.GetString(http.Features.GetRequiredFeature<VerifiedSlackRequest>().Body)).ReadForm();
         if (!form.TryGetValue("payload", out var raw) || raw.Count != 1 || SlackJson.ParseObject(raw[0]!) is not { } payload
@@ -37,13 +40,43 @@ internal static class SlackInteractionsEndpoint
             return TypedResults.BadRequest();
         }
 
-        // A replayed or re-delivered click carries the same action_ts: recorded once, answered every time.
-        var id = await store.RecordAsync($"act:{actionTs}:{userId}:{actionId}", teamId, SlackInboundJob.Action, raw[0]!, cancellationToken);
+        long? id;
+        try
+        {
+            // A replayed or re-delivered click carries the same action_ts: recorded once, answered every time.
+            id = await store.RecordAsync($"act:{actionTs}:{userId}:{actionId}", teamId, SlackInboundJob.Action, raw[0]!, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
+        {
+            // Slack does not retry clicks: say so to the person who clicked, and leave the message as it was.
+            SlackEndpointLog.DatabaseUnavailable(logger, http.Request.Path, ex.GetType().Name);
+            await TellUnavailableAsync(slack, teamId, payload.Str("response_url"), logger);
+            return TypedResults.Ok();
+        }
+
         if (id is not null)
         {
             jobs.Enqueue<SlackInboundJob>(JobQueues.Send, job => job.RunAsync(id.Value, CancellationToken.None));
         }
 
         return TypedResults.Ok();
+    }
+
+    private static async Task TellUnavailableAsync(SlackWebClient slack, string teamId, string? responseUrl, ILogger logger)
+    {
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url))
+        {
+            return;
+        }
+
+        try
+        {
+            using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await slack.RespondAsync(teamId, url, CoachMessage.Plain(OutageAnswers.BrieflyUnavailable), inChannel: false, replaceOriginal: false, budget.Token);
+        }
+        catch (Exception ex) when (ex is SlackApiException or OperationCanceledException or HttpRequestException)
+        {
+            SlackEndpointLog.LateAnswerFailed(logger, ex);
+        }
     }
 }

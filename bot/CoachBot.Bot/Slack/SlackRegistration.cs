@@ -1,3 +1,4 @@
+using CoachBot.Jobs.Hosting;
 using CoachBot.Platforms.Slack;
 
 namespace CoachBot.Bot.Slack;
@@ -26,9 +27,13 @@ public static class SlackRegistration
         services.AddTransient<SlackReplies>();
         services.AddTransient<SlackEventWork>();
         services.AddTransient<SlackCommandWork>();
+        services.AddSingleton<SlackCommandRunner>();
+        services.AddHostedService(s => s.GetRequiredService<SlackCommandRunner>());
         services.AddTransient<SlackActionWork>();
         services.AddTransient<SlackInboundJob>();
         services.AddTransient<SlackInboundSweepJob>();
+        services.AddSingleton<SlackInboundSweepJob.Schedule>();
+        services.AddSingleton<IRecurringJobRegistrar>(s => s.GetRequiredService<SlackInboundSweepJob.Schedule>());
         services.AddHostedService<SlackStartupService>();
         services.AddHealthChecks().AddCheck<SlackHealthCheck>("slack", tags: ["ready"]);
         return builder;

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Net.Http.Headers;
+using CoachBot.Bot.Hosting;
+using CoachBot.Coaching.Data;
 using CoachBot.Platforms.Slack;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +11,7 @@ namespace CoachBot.Bot.Slack;
 /// Checks a Slack request before anything parses it: content type (415), size read with a cap (413), then the v0
 /// signature over the raw bytes (401). Only a verified body reaches the handler.
 /// </summary>
-internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
+internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeProvider time, SchemaGuard schema, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -43,6 +45,13 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
         try
         {
             return await next(context);
+        }
+        catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
+        {
+            // Expected while PostgreSQL is away: one line, no stack. 503 makes Slack retry the event later.
+            SlackEndpointLog.DatabaseUnavailable(logger, request.Path, ex.GetType().Name);
+            schema.NoteFailure(ex);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {

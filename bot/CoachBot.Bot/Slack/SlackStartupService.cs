@@ -9,15 +9,14 @@ namespace CoachBot.Bot.Slack;
 /// bot's own ids with auth.test (a working token re-enables its workspace; a dead one disables it). Never blocks or fails the start.
 /// </summary>
 internal sealed class SlackStartupService(
-    IServiceScopeFactory scopes, SlackBotIdentity identity, SlackWorkspaces workspaces, IRecurringJobManager recurring,
+    IServiceScopeFactory scopes, SlackBotIdentity identity, SlackWorkspaces workspaces, SlackInboundSweepJob.Schedule sweep,
     IOptions<SlackOptions> options, ILogger<SlackStartupService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            recurring.AddOrUpdate<SlackInboundSweepJob>(
-                SlackInboundSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            sweep.RegisterRecurringJobs();
 
             if (string.IsNullOrWhiteSpace(options.Value.BotToken))
             {

@@ -11,6 +11,37 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
     // Several instances may start at once; one migrates while the others wait on this advisory lock.
     private const long MigrationLockKey = 0x436F616368426F74;
 
+    private static readonly string[] Embedded = [.. typeof(DatabaseMigrator).Assembly.GetManifestResourceNames()
+        .Where(IsMigration).Order(StringComparer.Ordinal)];
+
+    /// <summary>The newest migration this build knows, e.g. <c>0700_answered_nudges.sql</c>.</summary>
+    public static string Latest => ShortName(Embedded[^1]);
+
+    /// <summary>Migrations this build has that the database has not applied: all of them when the schema is missing.</summary>
+    public static async Task<IReadOnlyList<string>> PendingAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await using var command = dataSource.CreateCommand("select scriptname from schemaversions");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // DbUp's journal is gone with everything else: nothing is applied.
+        }
+
+        return [.. Embedded.Where(name => !applied.Contains(name)).Select(ShortName)];
+    }
+
+    private static bool IsMigration(string name) => name.Contains(".Data.Migrations.", StringComparison.Ordinal);
+
+    private static string ShortName(string resource) => resource[(resource.IndexOf(".Data.Migrations.", StringComparison.Ordinal) + ".Data.Migrations.".Length)..];
+
     public IReadOnlyList<string> Migrate(string connectionString)
     {
         using var lockConnection = new NpgsqlConnection(connectionString);
@@ -24,7 +55,7 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
         {
             var upgrader = DeployChanges.To
                 .PostgresqlDatabase(connectionString)
-                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.Contains(".Data.Migrations.", StringComparison.Ordinal))
+                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, IsMigration)
                 .WithTransactionPerScript()
                 .LogTo(new DbUpLog(logger))
                 .Build();

@@ -32,7 +32,8 @@ public sealed partial class SlackWebClient
 
     private async Task<JsonObject> CallAsync(string method, Func<HttpContent> content, CallPolicy policy, CancellationToken cancellationToken)
     {
-        if (policy.TeamId is { } team && await workspaces.IsDisabledAsync(team, cancellationToken))
+        // A response_url answers a request the workspace has just sent, and needs no database (it works in an outage).
+        if (!policy.IsResponseUrl && policy.TeamId is { } team && await workspaces.IsDisabledAsync(team, cancellationToken))
         {
             SlackLog.WorkspaceIsDisabled(logger, method, team);
             throw new SlackApiException(method, "workspace_disabled", SlackErrorClass.WorkspaceFatal);

@@ -1,3 +1,4 @@
+using CoachBot.Jobs.Hosting;
 using CoachBot.Coaching.Escalations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,7 @@ public static class EscalationJobsRegistration
         builder.Services.AddTransient<MissedNudgesJob>();
         builder.Services.AddTransient<EscalationRepairJob>();
         builder.Services.AddHostedService<EscalationJobsRegistrar>();
+        builder.Services.AddSingleton<IRecurringJobRegistrar, EscalationJobsRegistrar>();
         return builder;
     }
 }

@@ -22,6 +22,8 @@ public static class JobsRegistration
         // Hangfire's own registration hands out the process-wide JobStorage.Current; this app's storage is kept here
         // instead, so a process hosting several apps (tests, a future split) never runs jobs against another's database.
         var storage = new HangfireStorageHolder();
+        var connections = new HangfireConnections();
+        builder.Services.AddSingleton(connections);
         builder.Services.AddSingleton<JobStorage>(services =>
         {
             services.GetRequiredService<IGlobalConfiguration>();
@@ -54,6 +56,7 @@ public static class JobsRegistration
                 MaxPoolSize = jobs.MaxPoolSize,
                 ApplicationName = "coachbot-hangfire",
             }.ConnectionString).Build();
+            connections.DataSource = hangfireDataSource;
 
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()

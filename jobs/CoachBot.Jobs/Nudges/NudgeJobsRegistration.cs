@@ -1,3 +1,4 @@
+using CoachBot.Jobs.Hosting;
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.Escalations;
 using CoachBot.Coaching.People;
@@ -31,6 +32,7 @@ public static class NudgeJobsRegistration
         services.AddTransient<FollowUpNudgesJob>();
         services.AddSingleton<DueNudgeRunner>();
         services.AddHostedService<RecurringNudgeJobs>();
+        services.AddSingleton<IRecurringJobRegistrar, RecurringNudgeJobs>();
         return builder;
     }
 }

@@ -7,13 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace CoachBot.Jobs.Nudges;
 
 // Registers the two ticks at startup with stable ids, so restarts and extra instances update rather than add jobs.
-internal sealed class RecurringNudgeJobs(IRecurringJobManager recurringJobs, ILogger<RecurringNudgeJobs> logger) : IHostedService
+internal sealed class RecurringNudgeJobs(IRecurringJobManager recurringJobs, ILogger<RecurringNudgeJobs> logger) : IHostedService, IRecurringJobRegistrar
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        RegisterRecurringJobs();
+        return Task.CompletedTask;
+    }
+
+    public void RegisterRecurringJobs()
+    {
         Register(DispatchNudgesJob.RecurringId, Job.FromExpression<DispatchNudgesJob>(j => j.RunAsync(CancellationToken.None), JobQueues.Dispatch));
         Register(FollowUpNudgesJob.RecurringId, Job.FromExpression<FollowUpNudgesJob>(j => j.RunAsync(CancellationToken.None), JobQueues.Dispatch));
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -4,6 +4,7 @@ using CoachBot.Bot.Slack;
 using CoachBot.Coaching.Chat;
 using CoachBot.Testing;
 using CoachBot.Testing.Slack;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Bot.Tests.Slack;
 
@@ -59,10 +60,12 @@ public sealed class SlackCommandsEndpointTests(PostgresDatabase database) : Slac
         var responseUrl = Slack.NewResponseUrl();
 
         var response = await Client.PostCommandAsync(SlackPayloads.Command("U0ANA", "report", responseUrl));
-        Inbox.CommandDelay = TimeSpan.Zero;
-        await App.RunPendingSlackJobsAsync();
-
         Assert.Equal(SlackCommandsEndpoint.WorkingOnIt, (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]!);
+        await App.Services.GetRequiredService<SlackCommandRunner>().StopAsync(CancellationToken.None);
+
+        // The same run finished it: no job runs the command a second time.
+        Assert.Equal(0, await App.RunPendingSlackJobsAsync());
+        Assert.Single(Inbox.Commands);
         var later = Assert.Single(Slack.CallsTo("response_url"));
         Assert.Equal(("Command: report", "true", "ephemeral"), (later.Arg("text"), later.Arg("replace_original"), later.Arg("response_type")));
     }

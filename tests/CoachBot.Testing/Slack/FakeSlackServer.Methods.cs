@@ -12,6 +12,11 @@ public sealed partial class FakeSlackServer
         var args = await ReadArgsAsync(context.Request);
         var authorization = context.Request.Headers.Authorization.ToString();
         _calls.Enqueue(new SlackCall(method, args, authorization, context.Request.ContentType ?? "", DateTimeOffset.UtcNow));
+        if (!await WaitIfHeldAsync(method, context))
+        {
+            return;
+        }
+
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
         {
             await scripted(context);
