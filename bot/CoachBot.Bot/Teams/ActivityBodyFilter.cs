@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace CoachBot.Bot.Teams;
 
-/// <summary>Reads the body within the size limit (else 413) and parses it as an activity with a type (else 400).</summary>
-internal sealed class ActivityBodyFilter(IOptions<TeamsOptions> teams) : IEndpointFilter
+/// <summary>Reads the body within the size limit (else 413) and reads it as a well-formed activity (else 400, see <see cref="ActivityReader"/>).</summary>
+internal sealed class ActivityBodyFilter(IOptions<TeamsOptions> teams, ILogger<ActivityBodyFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -28,8 +28,9 @@ internal sealed class ActivityBodyFilter(IOptions<TeamsOptions> teams) : IEndpoi
             buffer.Write(chunk, 0, read);
         }
 
-        if (ActivityRequest.TryParse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } activity)
+        if (ActivityReader.Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), out var problem) is not { } activity)
         {
+            Log.MalformedActivity(logger, problem); // what was wrong, never the content; no stack, anyone can send these
             return TypedResults.BadRequest();
         }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CoachBot.Platforms.Teams;
 
 namespace CoachBot.Bot.Teams;
@@ -14,17 +13,4 @@ internal static class ActivityRequest
 
     public static string? TenantId(this Activity activity) =>
         activity.Conversation?.TenantId ?? TeamsChannelData.From(activity.ChannelData).TenantId;
-
-    public static Activity? TryParse(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var activity = JsonSerializer.Deserialize<Activity>(body, TeamsJson.Options);
-            return activity is { Type.Length: > 0 } ? activity : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

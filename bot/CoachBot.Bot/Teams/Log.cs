@@ -38,6 +38,21 @@ internal static partial class Log
     [LoggerMessage(EventId = 2211, Level = LogLevel.Information, Message = "Teams is on for bot {AppId}")]
     public static partial void Enabled(ILogger logger, string appId);
 
+    [LoggerMessage(EventId = 2213, Level = LogLevel.Error, Message = "Could not handle a Teams {Type} activity; the sender was sent an apology and a redelivery will be processed")]
+    public static partial void HandlerFailed(ILogger logger, string type, Exception exception);
+
+    [LoggerMessage(EventId = 2214, Level = LogLevel.Warning, Message = "Could not send the apology for a failed Teams activity ({Error})")]
+    public static partial void ApologyFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 2215, Level = LogLevel.Warning, Message = "Could not release the claim on a failed Teams activity ({Error}); a redelivery of it will be ignored")]
+    public static partial void ReleaseFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 2216, Level = LogLevel.Debug, Message = "Refused a malformed activity: {Problem}")]
+    public static partial void MalformedActivity(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 2217, Level = LogLevel.Information, Message = "Could not look up a new Teams member's profile ({Error}); the welcome goes out without their name")]
+    public static partial void ProfileLookupFailed(ILogger logger, string error);
+
     [LoggerMessage(EventId = 2212, Level = LogLevel.Information, Message = "Teams is off (no Teams:AppId): /api/messages answers 401. Set Teams:AppId and Teams:AppPassword, or Teams:LocalNoAuth=true in Development for the Agents Playground.")]
     public static partial void Off(ILogger logger);
 }

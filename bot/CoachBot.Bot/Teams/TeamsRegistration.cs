@@ -38,5 +38,6 @@ public static class TeamsRegistration
         .AddEndpointFilter<ActivityBodyFilter>()
         .AddEndpointFilter<BotFrameworkClaimsFilter>()
         .AddEndpointFilter<TenantAllowlistFilter>()
+        .AddEndpointFilter<ActivityFailureFilter>()
         .AddEndpointFilter<ActivityDedupeFilter>();
 }

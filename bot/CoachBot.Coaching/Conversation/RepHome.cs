@@ -18,9 +18,10 @@ public sealed class RepHome(RepProfileStore profiles, RepScheduleStore schedules
         }
 
         var streak = await streaks.ForAsync(person.Id, cancellationToken);
+        var title = string.IsNullOrWhiteSpace(person.FirstName) ? "Your coaching" : $"{person.FirstName}'s coaching";
         var blocks = new List<MessageBlock>
         {
-            new HeaderBlock($"{person.FirstName}'s coaching"),
+            new HeaderBlock(title),
             new FieldsBlock(
             [
                 new Field("Style", profile.Style is { } style ? $"{style} ({profile.StyleSource})" : "not set yet"),
@@ -36,6 +37,6 @@ public sealed class RepHome(RepProfileStore profiles, RepScheduleStore schedules
         }
 
         blocks.Add(new ContextBlock("Type `help` in our chat for commands; `my data` shows what I store and who has seen what."));
-        return new CoachMessage($"{person.FirstName}'s coaching", blocks);
+        return new CoachMessage(title, blocks);
     }
 }

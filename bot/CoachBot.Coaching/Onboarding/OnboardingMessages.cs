@@ -10,13 +10,16 @@ public static class OnboardingMessages
     public static readonly IReadOnlyList<(TimeOnly Start, TimeOnly End)> HoursPresets =
         [(new(8, 0), new(16, 30)), (new(9, 0), new(17, 30)), (new(10, 0), new(18, 30))];
 
+    /// <summary>"Hi Riley, I'm CoachBot", or "Hi, I'm CoachBot" when the platform gave no name (never "Hi , …").</summary>
     public static CoachMessage Welcome(string firstName) => new(
-        $"Hi {firstName}, I'm CoachBot.",
+        $"{Hi(firstName)}, I'm CoachBot.",
         [
-            new HeaderBlock($"Hi {firstName}, I'm CoachBot"),
+            new HeaderBlock($"{Hi(firstName)}, I'm CoachBot"),
             new SectionBlock("I send you short coaching nudges, written for how *you* like to work and the race *you* run. " +
                 "No leaderboards: you only ever compete with your own best.\nSetup takes about two minutes, and you can skip any step."),
         ]);
+
+    private static string Hi(string firstName) => string.IsNullOrWhiteSpace(firstName) ? "Hi" : $"Hi {firstName.Trim()}";
 
     public static CoachMessage QuizQuestion(string answersSoFar)
     {

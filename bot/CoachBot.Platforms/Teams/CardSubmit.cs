@@ -29,6 +29,7 @@ public sealed record CardSubmit(string ActionId, string Value, string? InputText
 
         // A card built elsewhere may only carry a verb; treat it as the action id.
         return action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String && verb.GetString() is { Length: > 0 } v
+            && ActivityReader.IsUsableId(v, MaxActionIdBytes)
             ? new CardSubmit(v, "", null)
             : null;
     }
@@ -40,8 +41,14 @@ public sealed record CardSubmit(string ActionId, string Value, string? InputText
             return null;
         }
 
-        return new CardSubmit(actionId, StringOf(d, ValueKey) ?? "", StringOf(d, InputKey));
+        // CoachBot's own action ids and values are short keys; anything else did not come from a CoachBot card.
+        var value = StringOf(d, ValueKey) ?? "";
+        return ActivityReader.IsUsableId(actionId, MaxActionIdBytes) && ActivityReader.IsUsableId(value)
+            ? new CardSubmit(actionId, value, StringOf(d, InputKey) is { } input ? ActivityReader.CleanText(input) : null)
+            : null;
     }
+
+    private const int MaxActionIdBytes = 128;
 
     private static string? StringOf(JsonElement data, string name) =>
         data.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace CoachBot.Platforms.Teams;
 
 /// <summary>
-/// The four Bot Connector calls CoachBot needs (send, reply, update, create conversation). The typed HttpClient's
+/// The Bot Connector calls CoachBot needs (send, reply, update, create conversation, look up a member). The typed HttpClient's
 /// <see cref="BotTokenHandler"/> adds the token; <see cref="ConnectorSendPolicy"/> paces, retries and classifies failures.
 /// </summary>
 public sealed class ConnectorClient(HttpClient http, ConnectorSendPolicy policy)
@@ -37,6 +37,14 @@ public sealed class ConnectorClient(HttpClient http, ConnectorSendPolicy policy)
         return CallAsync<ConversationResourceResponse>(target, HttpMethod.Post, "v3/conversations", body, cancellationToken);
     }
 
+    /// <summary>
+    /// One member's profile (name, email), e.g. for the welcome: install activities carry no name. Paced per tenant but not
+    /// per conversation, since it posts nothing; a 404 is a missing member, not an unreachable conversation.
+    /// </summary>
+    public Task<ConnectorMember> GetMemberAsync(ConnectorTarget conversation, string userId, CancellationToken cancellationToken) =>
+        CallAsync<ConnectorMember>(conversation with { ConversationId = "" }, HttpMethod.Get,
+            $"v3/conversations/{Escape(conversation.ConversationId)}/members/{Escape(userId)}", body: null, cancellationToken);
+
     /// <summary>Starts a new thread in a channel with <paramref name="activity"/> as its root post.</summary>
     public Task<ConversationResourceResponse> CreateChannelThreadAsync(ConnectorTarget channel, string botId, Activity activity, CancellationToken cancellationToken)
     {
@@ -55,12 +63,12 @@ public sealed class ConnectorClient(HttpClient http, ConnectorSendPolicy policy)
         return CallAsync<ConversationResourceResponse>(channel, HttpMethod.Post, "v3/conversations", body, cancellationToken);
     }
 
-    private async Task<T> CallAsync<T>(ConnectorTarget target, HttpMethod method, string path, object body, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(ConnectorTarget target, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var uri = new Uri(new Uri(ServiceUrlTrust.Normalize(target.ServiceUrl)), path);
         using var response = await policy.SendAsync(target, forceRefresh =>
         {
-            var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, body.GetType(), options: TeamsJson.Options) };
+            var request = new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: TeamsJson.Options) };
             request.Options.Set(BotTokenHandler.ServiceUrl, target.ServiceUrl);
             request.Options.Set(BotTokenHandler.ForceRefresh, forceRefresh);
             return request;

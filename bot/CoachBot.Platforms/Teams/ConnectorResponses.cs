@@ -4,3 +4,22 @@ namespace CoachBot.Platforms.Teams;
 public sealed record ResourceResponse(string? Id);
 
 public sealed record ConversationResourceResponse(string? Id, string? ActivityId, string? ServiceUrl);
+
+/// <summary>
+/// One member of a conversation (GET v3/conversations/{id}/members/{userId}). Teams' documented shape carries
+/// givenName/surname/objectId; the live service also sends name and aadObjectId, so both spellings are read.
+/// </summary>
+public sealed record ConnectorMember(
+    string? Id, string? Name, string? AadObjectId, string? ObjectId, string? GivenName, string? Surname, string? Email, string? UserPrincipalName)
+{
+    /// <summary>The person's name as Teams shows it, cleaned; empty when the Connector gave none.</summary>
+    public string DisplayName
+    {
+        get
+        {
+            var name = string.IsNullOrWhiteSpace(Name) ? string.Join(' ', new[] { GivenName, Surname }.Where(p => !string.IsNullOrWhiteSpace(p))) : Name;
+            var clean = ActivityReader.CleanText(name).Trim();
+            return clean.Length <= ActivityReader.MaxNameLength ? clean : clean[..ActivityReader.MaxNameLength];
+        }
+    }
+}

@@ -17,6 +17,15 @@ public sealed class ProcessedActivities(NpgsqlDataSource dataSource)
             new { Platform, eventId }, cancellationToken: cancellationToken)) == 1;
     }
 
+    /// <summary>Gives a claim back after its work failed, so Teams' (or the person's) next delivery is processed, not ignored.</summary>
+    public async Task ReleaseAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "delete from processed_event where platform = @Platform and event_id = @eventId",
+            new { Platform, eventId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>
     /// True unless <paramref name="eventId"/> was claimed within <paramref name="window"/>: an install sends both
     /// installationUpdate and conversationUpdate, and the person should be welcomed once, not twice.

@@ -172,6 +172,7 @@ public sealed class TeamsEndpointTests(PostgresDatabase database) : IClassFixtur
     [Fact]
     public async Task APersonalInstallWelcomesOnceThoughTeamsSendsTwoEventsAndStoresTheReference()
     {
+        _connector.AddMember(TeamsActivities.RepUserId, TeamsActivities.RepAadId, "Riley", "Rep", "Riley.Rep@contoso.com");
         await using var app = CreateApp();
 
         await Client(app).PostActivityAsync(Activities.PersonalInstall());
@@ -179,6 +180,9 @@ public sealed class TeamsEndpointTests(PostgresDatabase database) : IClassFixtur
 
         var started = Assert.Single(_inbox.All<RecordingInbox.Started>());
         Assert.Equal(TeamsActivities.PersonalConversation, started.Conversation.ConversationId);
+        // Install activities carry no name: it and the email come from the Connector's member lookup.
+        Assert.Equal(("Riley Rep", "Riley.Rep@contoso.com"), (started.From.DisplayName, started.From.Email));
+        Assert.Equal($"/v3/conversations/{TeamsActivities.PersonalConversation}/members/{TeamsActivities.RepUserId}", Assert.Single(_connector.CallsTo("GET")).Path);
         Assert.Contains("Welcome, Riley Rep!", Assert.Single(_connector.CallsTo("POST")).Body!.ToJsonString());
         var stored = await database.DataSource.CreateCommand(
             $"select service_url || ' ' || user_id from teams_conversation_reference where conversation_id = '{TeamsActivities.PersonalConversation}'").ExecuteScalarAsync();

@@ -1,12 +1,25 @@
 using System.Text.Json.Nodes;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Nudges;
+using CoachBot.Coaching.Onboarding;
 using CoachBot.Platforms.Slack;
+using CoachBot.Testing;
 
 namespace CoachBot.Platforms.Tests.Slack;
 
 public sealed class BlockKitRendererTests
 {
+    [Theory]
+    [InlineData("")]
+    [InlineData("Riley")]
+    public void TheWelcomeHasNoHoleWhereANameIsMissing(string firstName)
+    {
+        var message = OnboardingMessages.Welcome(firstName);
+
+        RenderedText.AssertNoEmptyPlaceholders(BlockKitRenderer.RenderBlocks(message));
+        RenderedText.AssertNoEmptyPlaceholders(BlockKitRenderer.FallbackText(message));
+    }
+
     [Fact]
     public void RendersEveryNeutralBlockAsItsBlockKitType()
     {

@@ -2,12 +2,26 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Nudges;
+using CoachBot.Coaching.Onboarding;
 using CoachBot.Platforms.Teams;
+using CoachBot.Testing;
 
 namespace CoachBot.Platforms.Tests.Teams;
 
 public sealed class AdaptiveCardRendererTests
 {
+    [Theory]
+    [InlineData("", "Hi, I'm CoachBot")]
+    [InlineData("  ", "Hi, I'm CoachBot")]
+    [InlineData("Riley", "Hi Riley, I'm CoachBot")]
+    public void TheWelcomeCardHasNoHoleWhereANameIsMissing(string firstName, string header)
+    {
+        var card = AdaptiveCardRenderer.Render(OnboardingMessages.Welcome(firstName));
+
+        RenderedText.AssertNoEmptyPlaceholders(card);
+        Assert.Equal(header, card["body"]![0]!["text"]!.GetValue<string>());
+    }
+
     [Fact]
     public void RendersEachBlockAsItsAdaptiveCardElement()
     {

@@ -12,6 +12,7 @@ namespace CoachBot.Testing.Teams;
 public sealed class FakeBotConnector : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
+    private readonly ConcurrentDictionary<string, JsonObject> _members = new();
     private WebApplication? _app;
     private int _nextId;
 
@@ -23,6 +24,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
 
     public ConcurrentQueue<string> TokenRequests { get; } = new();
+
+    /// <summary>Holes a person would see (<see cref="RenderedText"/>) in any message sent or updated through this fake.</summary>
+    public ConcurrentQueue<string> EmptyPlaceholders { get; } = new();
 
     public static async Task<FakeBotConnector> StartAsync()
     {
@@ -50,6 +54,30 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public IReadOnlyList<ConnectorCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
 
+    /// <summary>
+    /// A person the Connector knows, answered for GET v3/conversations/{id}/members/{29: id or Entra object id} in the
+    /// shape Teams documents (givenName, surname, objectId, email, userPrincipalName, tenantId, userRole) plus the name
+    /// and aadObjectId the live service adds. Unknown members get Teams' 404 MemberNotFoundInConversation.
+    /// </summary>
+    public void AddMember(string userId, string aadObjectId, string givenName, string surname, string email, string tenantId = TeamsActivities.Tenant)
+    {
+        var member = new JsonObject
+        {
+            ["id"] = userId,
+            ["name"] = $"{givenName} {surname}",
+            ["aadObjectId"] = aadObjectId,
+            ["objectId"] = aadObjectId,
+            ["givenName"] = givenName,
+            ["surname"] = surname,
+            ["email"] = email,
+            ["userPrincipalName"] = email.ToLowerInvariant(),
+            ["tenantId"] = tenantId,
+            ["userRole"] = "user",
+        };
+        _members[userId] = member;
+        _members[aadObjectId] = member;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
@@ -65,6 +93,10 @@ public sealed class FakeBotConnector : IAsyncDisposable
             ? JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync()) : null;
         var path = Uri.UnescapeDataString(request.Path.Value ?? "");
         Calls.Enqueue(new ConnectorCall(request.Method, path, request.Headers.Authorization.ToString(), body));
+        foreach (var hole in RenderedText.EmptyPlaceholders(body?["attachments"]))
+        {
+            EmptyPlaceholders.Enqueue(hole);
+        }
 
         if (_failures.TryDequeue(out var failure))
         {
@@ -76,6 +108,13 @@ public sealed class FakeBotConnector : IAsyncDisposable
             // Teams nests the sub-code as a JSON string inside error.message.
             var message = failure.Code is null ? "failed" : $$"""{"errorCode":209,"subCode":"{{failure.Code}}","message":"scripted"}""";
             return Results.Json(new { error = new { code = "BadSyntax", message } }, statusCode: failure.Status);
+        }
+
+        if (request.Method == "GET" && path.Split('/') is [_, "v3", "conversations", _, "members", var memberId])
+        {
+            return _members.TryGetValue(memberId, out var member)
+                ? Results.Json(member)
+                : Results.Json(new { error = new { code = "MemberNotFoundInConversation", message = "The member is not part of this conversation." } }, statusCode: 404);
         }
 
         var id = Interlocked.Increment(ref _nextId).ToString();

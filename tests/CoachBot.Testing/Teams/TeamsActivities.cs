@@ -47,12 +47,13 @@ public sealed class TeamsActivities(string serviceUrl, string tenantId = TeamsAc
                 ["trigger"] = "manual",
             });
 
+    /// <summary>As Teams sends it: <c>from</c> has the ids but no name (the welcome has to look the person up).</summary>
     public JsonObject PersonalInstall(string action = "add") =>
-        Base("installationUpdate", PersonalConversation, "personal", Rep()).With("action", action);
+        Base("installationUpdate", PersonalConversation, "personal", Person(RepUserId, RepAadId, name: null)).With("action", action);
 
     public JsonObject PersonalMembersAdded() =>
-        Base("conversationUpdate", PersonalConversation, "personal", Rep())
-            .With("membersAdded", new JsonArray(new JsonObject { ["id"] = botId }, Rep()));
+        Base("conversationUpdate", PersonalConversation, "personal", Person(RepUserId, RepAadId, name: null))
+            .With("membersAdded", new JsonArray(new JsonObject { ["id"] = botId }, Person(RepUserId, RepAadId, name: null)));
 
     /// <summary>The bot added to a team: Teams sends it in the General channel, whose id is the team id.</summary>
     public JsonObject TeamMembersAdded(string teamId, params JsonObject[] members)
@@ -76,10 +77,14 @@ public sealed class TeamsActivities(string serviceUrl, string tenantId = TeamsAc
 
     public static JsonObject Rep() => Person(RepUserId, RepAadId, "Riley Rep");
 
-    public static JsonObject Person(string id, string? aadObjectId, string name)
-
+    public static JsonObject Person(string id, string? aadObjectId, string? name)
     {
-        var person = new JsonObject { ["id"] = id, ["name"] = name };
+        var person = new JsonObject { ["id"] = id };
+        if (name is not null)
+        {
+            person["name"] = name;
+        }
+
         if (aadObjectId is not null)
         {
             person["aadObjectId"] = aadObjectId;
