@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Http.Features;
-using System.Text;
 using System.Text.Json.Nodes;
 using CoachBot.Coaching.Chat;
 using CoachBot.Jobs.Hosting;
 using CoachBot.Platforms.Slack;
 using Hangfire;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CoachBot.Bot.Slack;
 
@@ -24,13 +22,13 @@ internal static class SlackCommandsEndpoint
         HttpContext http, [FromServices] ICoachingInbox inbox, SlackInboundStore store, IBackgroundJobClient jobs, TimeProvider time,
         ILogger<SlackInboundJob> logger, CancellationToken cancellationToken)
     {
-        var form = new FormReader(Encoding.UTF8.GetString(http.Features.GetRequiredFeature<VerifiedSlackRequest>().Body)).ReadForm();
-        if (form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1")
+        var form = SlackForm.Read(http.Features.GetRequiredFeature<VerifiedSlackRequest>().Body);
+        if (form is not null && form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1")
         {
             return TypedResults.Ok();
         }
 
-        var command = SlackCommand.From(form);
+        var command = form is null ? null : SlackCommand.From(form);
         if (command is null)
         {
             SlackEndpointLog.Malformed(logger, http.Request.Path, "slash command form");
@@ -54,7 +52,7 @@ internal static class SlackCommandsEndpoint
         {
             await budget.CancelAsync();
             SlackEndpointLog.CommandDeferred(logger, Budget);
-            var id = await store.RecordAsync(null, command.TeamId, SlackInboundJob.Command, command.ToJson().ToJsonString(), cancellationToken);
+            var id = await store.RecordAsync(null, command.TeamId, SlackInboundJob.Command, command.ToJson().ForStorage(), cancellationToken);
             jobs.Enqueue<SlackInboundJob>(JobQueues.Send, job => job.RunAsync(id!.Value, CancellationToken.None));
             return TypedResults.Json(Render(InboxReply.Say(WorkingOnIt)));
         }
