@@ -25,6 +25,10 @@ builder.AddTeams();
 
 var app = builder.Build();
 
+// Before any endpoint: broken HTTP framing gets its 4xx and one log line; rate limits (/slack/install) apply.
+app.UseRejectedRequests();
+app.UseRateLimiter();
+
 app.MapCoachBotHealth();
 app.MapTeams();
 app.MapSlack();
