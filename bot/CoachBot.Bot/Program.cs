@@ -28,6 +28,10 @@ var app = builder.Build();
 // Endpoints are mapped by the runner once settings are checked, so a bad value ends in one line naming its key.
 return await app.RunCoachBotAsync(args, static app =>
 {
+    // Before any endpoint: broken HTTP framing gets its 4xx and one log line; rate limits (/slack/install) apply.
+    app.UseRejectedRequests();
+    app.UseRateLimiter();
+
     app.MapCoachBotHealth();
     app.MapTeams();
     app.MapSlack();

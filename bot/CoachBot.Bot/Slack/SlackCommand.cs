@@ -11,14 +11,16 @@ internal sealed record SlackCommand(string TeamId, string UserId, string UserNam
     public static SlackCommand? From(Dictionary<string, StringValues> form)
     {
         string? Field(string key) => form.TryGetValue(key, out var value) && value.Count == 1 ? value[0] : null;
-        if (Field("team_id") is not { Length: > 0 } team || Field("user_id") is not { Length: > 0 } user
-            || Field("channel_id") is not { Length: > 0 } channel || Field("trigger_id") is not { Length: > 0 } trigger
+        string? Id(string key) => Field(key) is { } value && SlackId.IsWellFormed(value) ? value : null;
+        if (Id("team_id") is not { } team || Id("user_id") is not { } user || Id("channel_id") is not { } channel || Id("trigger_id") is not { } trigger
             || Field("command") is not { Length: > 1 })
         {
             return null;
         }
 
-        return new SlackCommand(team, user, Field("user_name") ?? "", channel, Field("text") ?? "", trigger, Field("response_url"));
+        // PostgreSQL cannot store U+0000, and the core may store what was typed: drop it, keep the rest.
+        string Typed(string key) => (Field(key) ?? "").Replace("\0", "", StringComparison.Ordinal);
+        return new SlackCommand(team, user, Typed("user_name"), channel, Typed("text"), trigger, Field("response_url")?.Replace("\0", "", StringComparison.Ordinal));
     }
 
     public static SlackCommand? From(JsonObject json) =>

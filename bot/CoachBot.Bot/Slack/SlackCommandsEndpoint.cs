@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
-using System.Text;
 using System.Text.Json.Nodes;
 using CoachBot.Bot.Hosting;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Data;
 using CoachBot.Platforms.Slack;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CoachBot.Bot.Slack;
 
@@ -24,13 +22,13 @@ internal static class SlackCommandsEndpoint
         HttpContext http, SlackInboundStore store, SlackCommandRunner runner, SchemaGuard schema, TimeProvider time,
         ILogger<SlackInboundJob> logger, CancellationToken cancellationToken)
     {
-        var form = new FormReader(Encoding.UTF8.GetString(http.Features.GetRequiredFeature<VerifiedSlackRequest>().Body)).ReadForm();
-        if (form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1")
+        var form = SlackForm.Read(http.Features.GetRequiredFeature<VerifiedSlackRequest>().Body);
+        if (form is not null && form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1")
         {
             return TypedResults.Ok();
         }
 
-        var command = SlackCommand.From(form);
+        var command = form is null ? null : SlackCommand.From(form);
         if (command is null)
         {
             SlackEndpointLog.Malformed(logger, http.Request.Path, "slash command form");

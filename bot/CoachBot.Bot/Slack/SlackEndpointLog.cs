@@ -3,15 +3,16 @@ using CoachBot.Platforms.Slack;
 namespace CoachBot.Bot.Slack;
 
 // Event ids 3200-3299: Slack endpoints and after-the-ack jobs. Never log secrets, tokens or message text.
+// Refused input (3201-3203) is Information: anyone can send it, so it must not read as our failure.
 internal static partial class SlackEndpointLog
 {
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Slack request to {Path} refused: signature {Reason}")]
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Slack request to {Path} refused: signature {Reason}")]
     public static partial void Rejected(ILogger logger, PathString path, SignatureCheck reason);
 
-    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Slack request to {Path} refused: body over {MaxBytes} bytes")]
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "Slack request to {Path} refused: body over {MaxBytes} bytes")]
     public static partial void TooLarge(ILogger logger, PathString path, int maxBytes);
 
-    [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Slack request to {Path} refused: malformed {What}")]
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Information, Message = "Slack request to {Path} refused: malformed {What}")]
     public static partial void Malformed(ILogger logger, PathString path, string what);
 
     [LoggerMessage(EventId = 3204, Level = LogLevel.Error, Message = "Slack request to {Path} could not be recorded")]

@@ -24,14 +24,15 @@ internal static class SlackEventsEndpoint
             case "url_verification":
                 return envelope.Str("challenge") is { } challenge ? TypedResults.Text(challenge) : TypedResults.BadRequest();
             case "app_rate_limited":
-                SlackEndpointLog.AppRateLimited(logger, envelope.Str("team_id") ?? "?");
+                SlackEndpointLog.AppRateLimited(logger, envelope.Id("team_id") ?? "?");
                 return TypedResults.Ok();
             case not "event_callback":
                 return TypedResults.Ok();
         }
 
-        if (envelope.Str("event_id") is not { Length: > 0 } eventId
-            || envelope.Str("team_id") is not { Length: > 0 } teamId
+        // The ids become keys (dedupe, person, conversation), so each is checked here, once, before anything is stored.
+        if (envelope.Id("event_id") is not { } eventId
+            || envelope.Id("team_id") is not { } teamId
             || envelope.Obj("event") is not { } inner)
         {
             SlackEndpointLog.Malformed(logger, http.Request.Path, "event_callback");
@@ -43,6 +44,12 @@ internal static class SlackEventsEndpoint
         {
             SlackEndpointLog.Ignored(logger, eventType, reason);
             return TypedResults.Ok();
+        }
+
+        if (!inner.IdOrAbsent("user") || !inner.IdOrAbsent("channel") || !inner.IdOrAbsent("ts") || !inner.IdOrAbsent("thread_ts"))
+        {
+            SlackEndpointLog.Malformed(logger, http.Request.Path, "event ids");
+            return TypedResults.BadRequest();
         }
 
         if (eventType == "app_uninstalled" || (eventType == "tokens_revoked" && inner.Obj("tokens").Arr("bot") is { Count: > 0 }))
@@ -59,7 +66,7 @@ internal static class SlackEventsEndpoint
             return TypedResults.Ok();
         }
 
-        var id = await store.RecordAsync(eventId, teamId, SlackInboundJob.Event, System.Text.Encoding.UTF8.GetString(request.Body), cancellationToken);
+        var id = await store.RecordAsync(eventId, teamId, SlackInboundJob.Event, envelope.ForStorage(), cancellationToken);
         if (id is null)
         {
             SlackEndpointLog.Duplicate(logger, eventId, request.RetryNum, request.RetryReason);

@@ -1,5 +1,7 @@
 using CoachBot.Jobs.Hosting;
+using CoachBot.Platforms.Slack;
 using Hangfire;
+using Microsoft.Extensions.Options;
 
 namespace CoachBot.Bot.Slack;
 
@@ -31,9 +33,21 @@ public sealed class SlackInboundSweepJob(SlackInboundStore store, IBackgroundJob
     }
 
     /// <summary>Registers the sweep at start, and again if Hangfire's schema had to be rebuilt.</summary>
-    public sealed class Schedule(IRecurringJobManager recurring) : IRecurringJobRegistrar
+    public sealed class Schedule(IRecurringJobManager recurring, IOptions<SlackOptions> options) : IRecurringJobRegistrar
     {
-        public void RegisterRecurringJobs() =>
-            recurring.AddOrUpdate<SlackInboundSweepJob>(RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        public void RegisterRecurringJobs()
+        {
+            var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
+            recurring.AddOrUpdate<SlackInboundSweepJob>(RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
+            // Unfinished installs leave a state row each; without OAuth there are none to sweep.
+            if (options.Value.OAuthEnabled)
+            {
+                recurring.AddOrUpdate<SlackInstallStateSweepJob>(SlackInstallStateSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), utc);
+            }
+            else
+            {
+                recurring.RemoveIfExists(SlackInstallStateSweepJob.RecurringId);
+            }
+        }
     }
 }

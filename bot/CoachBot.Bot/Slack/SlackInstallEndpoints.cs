@@ -19,7 +19,7 @@ internal static partial class SlackInstallEndpoints
     public static IEndpointRouteBuilder MapSlackInstall(this IEndpointRouteBuilder app)
     {
         var install = app.MapGroup("/slack").DisableAntiforgery();
-        install.MapGet("/install", InstallAsync);
+        install.MapGet("/install", InstallAsync).RequireRateLimiting(SlackInstallRateLimit.Policy);
         install.MapGet("/oauth_redirect", RedirectAsync);
         return app;
     }

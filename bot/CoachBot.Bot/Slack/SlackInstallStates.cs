@@ -28,6 +28,14 @@ internal sealed class SlackInstallStates(NpgsqlDataSource dataSource, SlackToken
         return $"{Base64Url.EncodeToString(nonce)}.{Base64Url.EncodeToString(cipher.SignState(nonce))}";
     }
 
+    /// <summary>Deletes states that expired unused; returns how many.</summary>
+    public async Task<int> SweepExpiredAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "delete from slack_oauth_state where expires_at < @now", new { now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>True once for a state this app issued that has not expired; false for forged, altered, replayed or stale ones.</summary>
     public async Task<bool> ConsumeAsync(string? state, CancellationToken cancellationToken)
     {

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
-using System.Text;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Data;
 using CoachBot.Jobs.Hosting;
 using CoachBot.Platforms.Slack;
 using Hangfire;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CoachBot.Bot.Slack;
 
@@ -16,8 +14,8 @@ internal static class SlackInteractionsEndpoint
         HttpContext http, SlackInboundStore store, SlackWebClient slack, IBackgroundJobClient jobs, ILogger<SlackInboundJob> logger,
         CancellationToken cancellationToken)
     {
-        var form = new FormReader(Encoding.UTF8.GetString(http.Features.GetRequiredFeature<VerifiedSlackRequest>().Body)).ReadForm();
-        if (!form.TryGetValue("payload", out var raw) || raw.Count != 1 || SlackJson.ParseObject(raw[0]!) is not { } payload
+        var form = SlackForm.Read(http.Features.GetRequiredFeature<VerifiedSlackRequest>().Body);
+        if (form is null || !form.TryGetValue("payload", out var raw) || raw.Count != 1 || SlackJson.ParseObject(raw[0]!) is not { } payload
             || payload.Str("type") is not { } type)
         {
             SlackEndpointLog.Malformed(logger, http.Request.Path, "interaction payload");
@@ -31,10 +29,12 @@ internal static class SlackInteractionsEndpoint
             return TypedResults.Ok();
         }
 
-        var userId = payload.Obj("user").Str("id");
-        var teamId = payload.Obj("team").Str("id") ?? payload.Obj("user").Str("team_id");
+        var userId = payload.Obj("user").Id("id");
+        var teamId = payload.Obj("team").Id("id") ?? payload.Obj("user").Id("team_id");
         var action = payload.Arr("actions") is [System.Text.Json.Nodes.JsonObject first, ..] ? first : null;
-        if (userId is null || teamId is null || action?.Str("action_id") is not { } actionId || action.Str("action_ts") is not { } actionTs)
+        var container = payload.Obj("container");
+        if (userId is null || teamId is null || action?.Id("action_id") is not { } actionId || action.Id("action_ts") is not { } actionTs
+            || !container.IdOrAbsent("channel_id") || !container.IdOrAbsent("message_ts") || !payload.Obj("channel").IdOrAbsent("id"))
         {
             SlackEndpointLog.Malformed(logger, http.Request.Path, "block_actions");
             return TypedResults.BadRequest();
@@ -44,7 +44,7 @@ internal static class SlackInteractionsEndpoint
         try
         {
             // A replayed or re-delivered click carries the same action_ts: recorded once, answered every time.
-            id = await store.RecordAsync($"act:{actionTs}:{userId}:{actionId}", teamId, SlackInboundJob.Action, raw[0]!, cancellationToken);
+            id = await store.RecordAsync($"act:{actionTs}:{userId}:{actionId}", teamId, SlackInboundJob.Action, payload.ForStorage(), cancellationToken);
         }
         catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
         {

@@ -12,6 +12,8 @@ public static class SlackRegistration
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
     {
         var services = builder.Services.AddSlackSending(builder.Configuration);
+        // Registered even with Slack off, because Program's UseRateLimiter needs the service either way.
+        services.AddRateLimiter(_ => { });
         if (!SlackSendingRegistration.HasCredentials(builder.Configuration))
         {
             return builder;
@@ -20,6 +22,8 @@ public static class SlackRegistration
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetSection(SlackOptions.Section)[nameof(SlackOptions.ClientId)]))
         {
             services.AddSingleton<SlackInstallStates>();
+            services.AddTransient<SlackInstallStateSweepJob>();
+            services.AddRateLimiter(limits => limits.AddPolicy<string, SlackInstallRateLimit>(SlackInstallRateLimit.Policy));
         }
 
         services.AddSingleton<SlackPeople>();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Bot.Slack;
 
 /// <summary>
-/// In the background after start: schedules the stranded-request sweep and, with a single-workspace token, learns the
+/// In the background after start: schedules the stranded-request (and, with OAuth, the install-state) sweep and, with a single-workspace token, learns the
 /// bot's own ids with auth.test (a working token re-enables its workspace; a dead one disables it). Never blocks or fails the start.
 /// </summary>
 internal sealed class SlackStartupService(

@@ -48,5 +48,10 @@ internal static class SlackOAuthSettings
         {
             yield return "Slack:OAuthStateLifetime must be between 00:01:00 and 01:00:00.";
         }
+
+        if (options.InstallStartsPerMinute is < 1 or > 10_000)
+        {
+            yield return "Slack:InstallStartsPerMinute must be between 1 and 10000.";
+        }
     }
 }

@@ -49,6 +49,9 @@ public sealed class SlackOptions
     /// <summary>How long an install link's state stays usable; Slack's code itself lives about 10 minutes.</summary>
     public TimeSpan OAuthStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Install links one client address may start per minute (each stores a state row); more get 429.</summary>
+    public int InstallStartsPerMinute { get; set; } = 10;
+
     public const string DefaultScopes = "app_mentions:read,channels:read,chat:write,commands,groups:read,im:history,im:write,users:read,users:read.email";
 
     public bool OAuthEnabled =>
