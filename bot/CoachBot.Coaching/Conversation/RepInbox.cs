@@ -30,6 +30,9 @@ public sealed class RepInbox(
     TimeProvider time,
     ILogger<RepInbox> logger)
 {
+    /// <summary>How long after a nudge a few words are taken as a reply to it.</summary>
+    public static readonly TimeSpan ReplyWindow = TimeSpan.FromDays(1);
+
     /// <summary>Action ids this inbox answers: nudge.*, quiz.*, onboard.*, share.*, privacy.*.</summary>
     public static bool HandlesAction(string actionId) =>
         actionId.StartsWith(NudgeActions.Prefix, StringComparison.Ordinal)
@@ -101,6 +104,14 @@ public sealed class RepInbox(
         }
 
         var now = time.GetUtcNow();
+        // A few words that are no command, with no recent nudge to answer, are most likely a mistyped command: point to
+        // `help` instead of filing them away as a reply.
+        var isShort = CommandParser.IsShort(text);
+        if (isShort && !(await deliveries.LastSentAtAsync(person.Id, cancellationToken) is { } lastSent && now - lastSent <= ReplyWindow))
+        {
+            return InboxReply.Say($"I didn't understand that, and there's no recent nudge it could answer. {CommandHelp.Summary}");
+        }
+
         var saved = await replies.SaveAsync(person.Id, text, now, cancellationToken);
         // A reply carries no delivery id: it answers the latest nudge, so no follow-up chases it. Only the fact travels, never the words.
         if (await deliveries.MarkLatestAnsweredAsync(person.Id, cancellationToken) is { } answered)
@@ -109,7 +120,8 @@ public sealed class RepInbox(
         }
 
         ConversationLog.ReplyStored(logger, person.Id, saved.OriginalLength, saved.Truncated);
-        var messages = new List<CoachMessage> { CoachMessage.Plain(StyleAcks.For(profile.Style, StyleAcks.Kind.Reply, saved.Id)) };
+        var ack = StyleAcks.For(profile.Style, StyleAcks.Kind.Reply, saved.Id);
+        var messages = new List<CoachMessage> { CoachMessage.Plain(isShort ? $"{ack} (Saved as your reply to my last nudge. Meant a command? {CommandHelp.Summary})" : ack) };
         if (saved.Truncated)
         {
             messages.Add(CoachMessage.Plain(
