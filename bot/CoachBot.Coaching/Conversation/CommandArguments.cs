@@ -75,8 +75,11 @@ internal static class CommandArguments
         return Rejected($"That isn't a time zone I know.{hint} Use an IANA name such as Europe/Berlin, America/New_York or Asia/Tokyo.");
     }
 
-    public static CommandParse Snooze(string[] args) =>
-        HoldEnd.Parse(args) is { } end ? Parsed(new RepCommand.Snooze(end)) : Rejected(SnoozeOptions);
+    public static CommandParse Snooze(string[] args) => HoldEnd.Parse(args) switch
+    {
+        HoldEnd.For { Length.TotalDays: > MaxSnoozeDays } or null => Rejected(SnoozeOptions),
+        var end => Parsed(new RepCommand.Snooze(end)),
+    };
 
     public static CommandParse Pause(string[] args)
     {
@@ -85,9 +88,11 @@ internal static class CommandArguments
             return Parsed(new RepCommand.Pause());
         }
 
-        return HoldEnd.Parse(args) is { } end
-            ? Parsed(new RepCommand.Pause(end))
-            : Rejected(PauseOptions);
+        return HoldEnd.Parse(args) switch
+        {
+            HoldEnd.For { Length.TotalDays: > MaxPauseDays } or null => Rejected(PauseOptions),
+            var end => Parsed(new RepCommand.Pause(end)),
+        };
     }
 
     public static CommandParse Schedule(string[] args) => ScheduleArguments.Parse(args);

@@ -50,7 +50,7 @@ public static class CommandParser
 
     /// <summary>Few enough words to be a command attempt rather than prose.</summary>
     public static bool IsShort(string text) =>
-        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= MaxWordsForImplicitCommand;
+        text.Trim().Length <= 40 && text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= MaxWordsForImplicitCommand;
 
     private static CommandParse? ParseKnown(string[] words)
     {

@@ -104,14 +104,6 @@ public sealed class RepInbox(
         }
 
         var now = time.GetUtcNow();
-        // A few words that are no command, with no recent nudge to answer, are most likely a mistyped command: point to
-        // `help` instead of filing them away as a reply.
-        var isShort = CommandParser.IsShort(text);
-        if (isShort && !(await deliveries.LastSentAtAsync(person.Id, cancellationToken) is { } lastSent && now - lastSent <= ReplyWindow))
-        {
-            return InboxReply.Say($"I didn't understand that, and there's no recent nudge it could answer. {CommandHelp.Summary}");
-        }
-
         var saved = await replies.SaveAsync(person.Id, text, now, cancellationToken);
         // A reply carries no delivery id: it answers the latest nudge, so no follow-up chases it. Only the fact travels, never the words.
         if (await deliveries.MarkLatestAnsweredAsync(person.Id, cancellationToken) is { } answered)
@@ -120,8 +112,13 @@ public sealed class RepInbox(
         }
 
         ConversationLog.ReplyStored(logger, person.Id, saved.OriginalLength, saved.Truncated);
+        // A few words that are no command, with no recent nudge to answer, are most likely a mistyped command: they are kept
+        // like any reply, and the rep is pointed to `help` rather than only thanked.
         var ack = StyleAcks.For(profile.Style, StyleAcks.Kind.Reply, saved.Id);
-        var messages = new List<CoachMessage> { CoachMessage.Plain(isShort ? $"{ack} (Saved as your reply to my last nudge. Meant a command? {CommandHelp.Summary})" : ack) };
+        var pointer = CommandParser.IsShort(text) && !await AnswersRecentNudgeAsync(person.Id, now, cancellationToken)
+            ? $" If you meant a command, I didn't recognise it. {CommandHelp.Summary}"
+            : "";
+        var messages = new List<CoachMessage> { CoachMessage.Plain(ack + pointer) };
         if (saved.Truncated)
         {
             messages.Add(CoachMessage.Plain(
@@ -130,6 +127,9 @@ public sealed class RepInbox(
 
         return new InboxReply(messages);
     }
+
+    private async Task<bool> AnswersRecentNudgeAsync(long personId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await deliveries.LastSentAtAsync(personId, cancellationToken) is { } lastSent && now - lastSent <= ReplyWindow;
 
     // Registers the person and, for a new rep, creates their profile and returns the welcome and first setup question.
     private async Task<(Person Person, RepProfile Profile, IReadOnlyList<CoachMessage> Welcome)> RegisterAsync(Sender from, CancellationToken cancellationToken)
