@@ -213,6 +213,22 @@ public sealed class RepCommandTests(PostgresDatabase database) : IClassFixture<P
     }
 
     [Fact]
+    public async Task TheHomeViewShowsAWeeklyRepsRealCadenceAndNextNudgeInTheirTime()
+    {
+        await using var rep = NewRep();
+        await database.DataSource.OnboardedAsync(rep);
+        await rep.SayAsync("race distance");
+
+        var home = await rep.Inbox.GetHomeAsync(rep.Sender, CancellationToken.None);
+
+        var schedule = home.Blocks.OfType<CoachBot.Coaching.Chat.SectionBlock>().Single().Text;
+        Assert.Equal(
+            "Nudges once a week, on your first working day of the week (Mon, or the next working day after a holiday) at 09:30, Europe/Berlin time. " +
+            "Status: active. Next nudge: Mon 9 Nov, 09:30 (Europe/Berlin time).",
+            schedule);
+    }
+
+    [Fact]
     public async Task SnoozeUntilAPastDateIsRejected()
     {
         await using var rep = NewRep();
