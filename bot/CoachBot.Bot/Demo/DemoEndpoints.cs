@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Scheduling;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -42,13 +43,13 @@ public static class DemoEndpoints
 
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var personId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+        var rep = await connection.QuerySingleOrDefaultAsync<DueRep>(new CommandDefinition("""
             update rep_schedule s set next_due_at = @now, updated_at = now()
             from person p join workspace w on w.id = p.workspace_id
             where s.person_id = p.id and w.platform = 'slack' and w.external_id = @teamId and p.platform_user_id = @user
-            returning s.person_id
+            returning s.person_id as personid, s.paused, s.stopped, s.snoozed_until as snoozeduntil, p.time_zone as timezone
             """, new { now, teamId = options.Value.TeamId, user }, cancellationToken: cancellationToken));
-        if (personId is null)
+        if (rep is null)
         {
             var reps = await connection.QueryAsync<string>(new CommandDefinition("""
                 select p.platform_user_id from rep_schedule s join person p on p.id = s.person_id join workspace w on w.id = p.workspace_id
@@ -57,9 +58,28 @@ public static class DemoEndpoints
             return TypedResults.NotFound(new DemoError($"{user} is not a rep with a schedule in {options.Value.TeamId}; reps: {string.Join(", ", reps)}"));
         }
 
-        DemoLog.MarkedDue(logger, personId.Value);
+        DemoLog.MarkedDue(logger, rep.PersonId);
         await trigger.RunDueNowAsync(cancellationToken);
-        return TypedResults.Ok(new NudgeNow(user, personId.Value, now));
+        return TypedResults.Ok(new NudgeNow(user, rep.PersonId, now, rep.Describe(user, now)));
+    }
+
+    // The dispatcher skips paused and stopped reps but not a snooze: the answer says which, so the demo never fails silently.
+    private sealed class DueRep
+    {
+        public long PersonId { get; set; }
+        public bool Paused { get; set; }
+        public bool Stopped { get; set; }
+        public DateTime? SnoozedUntil { get; set; }
+        public string TimeZone { get; set; } = "UTC";
+
+        public string Describe(string user, DateTimeOffset now) => this switch
+        {
+            { Stopped: true } => $"{user} switched coaching off (`stop`), so no nudge is sent until they type `start`.",
+            { Paused: true } => $"{user} paused nudges, so no nudge is sent until they type `resume`.",
+            { SnoozedUntil: { } until } when until > now.UtcDateTime =>
+                $"{user} snoozed nudges until {LocalTimeText.Format(new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)), TimeZone, now)}; this demo button sends the next nudge anyway.",
+            _ => $"The next nudge for {user} is due now.",
+        };
     }
 
     public sealed record ClockState(DateTimeOffset Now, long OffsetMinutes, double OffsetSeconds)
@@ -67,7 +87,8 @@ public static class DemoEndpoints
         public static ClockState Of(DemoClock clock) => new(clock.GetUtcNow(), (long)clock.Offset.TotalMinutes, clock.Offset.TotalSeconds);
     }
 
-    public sealed record NudgeNow(string User, long PersonId, DateTimeOffset NextDueAt);
+    /// <param name="Message">What happens next, in words: due now, or why nothing is sent (paused, stopped) or sent despite a snooze.</param>
+    public sealed record NudgeNow(string User, long PersonId, DateTimeOffset NextDueAt, string Message);
 
     public sealed record DemoError(string Error);
 }

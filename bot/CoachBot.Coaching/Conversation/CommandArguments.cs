@@ -1,11 +1,9 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using CoachBot.Coaching.Profiles;
 
 namespace CoachBot.Coaching.Conversation;
 
 /// <summary>Argument parsing per command. Bad values come back as a rejection that lists what is valid.</summary>
-internal static partial class CommandArguments
+internal static class CommandArguments
 {
     public const int MaxSnoozeDays = 90;
 
@@ -77,28 +75,36 @@ internal static partial class CommandArguments
         return Rejected($"That isn't a time zone I know.{hint} Use an IANA name such as Europe/Berlin, America/New_York or Asia/Tokyo.");
     }
 
-    public static CommandParse Snooze(string[] args)
+    public static CommandParse Snooze(string[] args) => HoldEnd.Parse(args) switch
     {
-        var text = string.Join(' ', args);
-        var length = SnoozeLength().Match(text);
-        if (length.Success && int.TryParse(length.Groups["n"].Value, CultureInfo.InvariantCulture, out var n))
+        HoldEnd.For { Length.TotalDays: > MaxSnoozeDays } or null => Rejected(SnoozeOptions),
+        var end => Parsed(new RepCommand.Snooze(end)),
+    };
+
+    public static CommandParse Pause(string[] args)
+    {
+        if (args.Length == 0)
         {
-            var days = length.Groups["unit"].Value.StartsWith('w') ? n * 7 : n;
-            return days is >= 1 and <= MaxSnoozeDays ? Parsed(new RepCommand.Snooze(days, null)) : Rejected(SnoozeOptions);
+            return Parsed(new RepCommand.Pause());
         }
 
-        if (args is ["until", var date] && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
+        return HoldEnd.Parse(args) switch
         {
-            return Parsed(new RepCommand.Snooze(null, until));
-        }
-
-        return Rejected(SnoozeOptions);
+            HoldEnd.For { Length.TotalDays: > MaxPauseDays } or null => Rejected(PauseOptions),
+            var end => Parsed(new RepCommand.Pause(end)),
+        };
     }
 
     public static CommandParse Schedule(string[] args) => ScheduleArguments.Parse(args);
 
+    public const int MaxPauseDays = 365;
+
+    public static string PauseOptions =>
+        "I couldn't tell when the pause should end. Type `pause` to hold nudges until you type `resume`, or give an end: " +
+        $"`pause until friday`, `pause for 2 weeks`, `pause until Dec 20` or `pause 3d` (up to {MaxPauseDays} days).";
+
     public static string SnoozeOptions =>
-        $"Snooze needs an end: `snooze 3d`, `snooze 1w` or `snooze until 2026-12-01` (up to {MaxSnoozeDays} days). " +
+        $"Snooze needs an end in the future: `snooze 3d`, `snooze 2 weeks`, `snooze until friday` or `snooze until Dec 20` (up to {MaxSnoozeDays} days). " +
         "To stop nudges until you say so, type `pause`; `resume` brings them back.";
 
     public static string SkillList => string.Join(", ", Enum.GetValues<FocusSkill>().Select(s => s.Label()));
@@ -132,7 +138,4 @@ internal static partial class CommandArguments
     private static CommandParse Parsed(RepCommand command) => new CommandParse.Parsed(command);
 
     private static CommandParse Rejected(string message) => new CommandParse.Rejected(message);
-
-    [GeneratedRegex(@"^(?<n>\d{1,3})\s*(?<unit>d|day|days|w|wk|week|weeks)$")]
-    private static partial Regex SnoozeLength();
 }

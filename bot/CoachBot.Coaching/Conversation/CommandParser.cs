@@ -48,6 +48,10 @@ public static class CommandParser
         return result is CommandParse.Rejected && implicitLooksLikeProse ? new CommandParse.FreeText() : result;
     }
 
+    /// <summary>Few enough words to be a command attempt rather than prose.</summary>
+    public static bool IsShort(string text) =>
+        text.Trim().Length <= 40 && text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= MaxWordsForImplicitCommand;
+
     private static CommandParse? ParseKnown(string[] words)
     {
         var phrase = string.Join(' ', words);
@@ -73,7 +77,7 @@ public static class CommandParser
         {
             "help" or "?" => Parsed(new RepCommand.Help()),
             "setup" => NoArguments(args, new RepCommand.Setup()),
-            "pause" => NoArguments(args, new RepCommand.Pause()),
+            "pause" => CommandArguments.Pause(args),
             "resume" => NoArguments(args, new RepCommand.Resume()),
             "stop" => NoArguments(args, new RepCommand.Stop()),
             "start" => NoArguments(args, new RepCommand.Start()),

@@ -21,10 +21,11 @@ public abstract record RepCommand
 
     public sealed record TimeZone(string? Id) : RepCommand;
 
-    /// <summary>Either a length or a local date to snooze until (checked against today when run).</summary>
-    public sealed record Snooze(int? Days, DateOnly? Until) : RepCommand;
+    /// <summary>No nudges until <paramref name="End"/> (resolved against now and the rep's zone when run).</summary>
+    public sealed record Snooze(HoldEnd End) : RepCommand;
 
-    public sealed record Pause : RepCommand;
+    /// <summary>Without an end: hold nudges until `resume`. With one: the same as a snooze to that end.</summary>
+    public sealed record Pause(HoldEnd? Until = null) : RepCommand;
 
     public sealed record Resume : RepCommand;
 

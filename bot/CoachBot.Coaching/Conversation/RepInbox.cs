@@ -30,6 +30,9 @@ public sealed class RepInbox(
     TimeProvider time,
     ILogger<RepInbox> logger)
 {
+    /// <summary>How long after a nudge a few words are taken as a reply to it.</summary>
+    public static readonly TimeSpan ReplyWindow = TimeSpan.FromDays(1);
+
     /// <summary>Action ids this inbox answers: nudge.*, quiz.*, onboard.*, share.*, privacy.*.</summary>
     public static bool HandlesAction(string actionId) =>
         actionId.StartsWith(NudgeActions.Prefix, StringComparison.Ordinal)
@@ -109,7 +112,13 @@ public sealed class RepInbox(
         }
 
         ConversationLog.ReplyStored(logger, person.Id, saved.OriginalLength, saved.Truncated);
-        var messages = new List<CoachMessage> { CoachMessage.Plain(StyleAcks.For(profile.Style, StyleAcks.Kind.Reply, saved.Id)) };
+        // A few words that are no command, with no recent nudge to answer, are most likely a mistyped command: they are kept
+        // like any reply, and the rep is pointed to `help` rather than only thanked.
+        var ack = StyleAcks.For(profile.Style, StyleAcks.Kind.Reply, saved.Id);
+        var pointer = CommandParser.IsShort(text) && !await AnswersRecentNudgeAsync(person.Id, now, cancellationToken)
+            ? $" If you meant a command, I didn't recognise it. {CommandHelp.Summary}"
+            : "";
+        var messages = new List<CoachMessage> { CoachMessage.Plain(ack + pointer) };
         if (saved.Truncated)
         {
             messages.Add(CoachMessage.Plain(
@@ -118,6 +127,9 @@ public sealed class RepInbox(
 
         return new InboxReply(messages);
     }
+
+    private async Task<bool> AnswersRecentNudgeAsync(long personId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await deliveries.LastSentAtAsync(personId, cancellationToken) is { } lastSent && now - lastSent <= ReplyWindow;
 
     // Registers the person and, for a new rep, creates their profile and returns the welcome and first setup question.
     private async Task<(Person Person, RepProfile Profile, IReadOnlyList<CoachMessage> Welcome)> RegisterAsync(Sender from, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.People;
 using CoachBot.Coaching.Profiles;
+using CoachBot.Coaching.Scheduling;
+using RepSchedule = CoachBot.Coaching.Profiles.RepSchedule;
 
 namespace CoachBot.Coaching.Conversation;
 
@@ -22,13 +24,21 @@ public sealed class ScheduleCommands(RepScheduleStore schedules, TimeProvider ti
                 await schedules.SetTimeZoneAsync(id, zone, cancellationToken);
                 break;
             case RepCommand.Snooze snooze:
-                if (SnoozeEnd(snooze, person.TimeZone, now) is not { } until)
+                if (HoldUntil(snooze.End, person.TimeZone, now, CommandArguments.MaxSnoozeDays) is not { } until)
                 {
                     return InboxReply.Say(CommandArguments.SnoozeOptions);
                 }
 
-                await schedules.SnoozeAsync(id, now, until, cancellationToken);
+                await HoldAsync(id, now, until, cancellationToken);
                 break;
+            case RepCommand.Pause { Until: { } end }:
+                if (HoldUntil(end, person.TimeZone, now, CommandArguments.MaxPauseDays) is not { } pauseEnd)
+                {
+                    return InboxReply.Say(CommandArguments.PauseOptions);
+                }
+
+                await HoldAsync(id, now, pauseEnd, cancellationToken);
+                return await SayAsync(id, now, s => $"Paused until {LocalTimeText.Format(pauseEnd, s.TimeZone, now)}: no nudges before then. Type `resume` to start again sooner.", cancellationToken);
             case RepCommand.Pause:
                 await schedules.SetPausedAsync(id, true, now, cancellationToken);
                 break;
@@ -43,35 +53,55 @@ public sealed class ScheduleCommands(RepScheduleStore schedules, TimeProvider ti
                 break;
         }
 
-        var schedule = await schedules.GetAsync(id, cancellationToken);
-        return schedule is null ? InboxReply.Say("Type `setup` first.") : InboxReply.Say(Describe(schedule, now));
+        return await SayAsync(id, now, null, cancellationToken);
     }
 
-    /// <summary>"until 2026-12-01" means nudges may come again from that local midnight; at most 90 days ahead.</summary>
-    public static DateTimeOffset? SnoozeEnd(RepCommand.Snooze snooze, string timeZone, DateTimeOffset now)
-    {
-        if (snooze.Days is { } days)
-        {
-            return now.AddDays(days);
-        }
+    /// <summary>The end of a snooze or timed pause, if it lies in the future and within <paramref name="maxDays"/>.</summary>
+    public static DateTimeOffset? HoldUntil(HoldEnd end, string timeZone, DateTimeOffset now, int maxDays) =>
+        HoldEnd.Resolve(end, now, timeZone) is { } until && until <= now.AddDays(maxDays) ? until : null;
 
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var localMidnight = snooze.Until!.Value.ToDateTime(TimeOnly.MinValue);
-        var until = new DateTimeOffset(localMidnight, zone.GetUtcOffset(localMidnight)).ToUniversalTime();
-        return until > now && until <= now.AddDays(CommandArguments.MaxSnoozeDays) ? until : null;
-    }
-
+    /// <summary>What the rep's nudges look like now: rhythm, status and the next nudge, all in the rep's own zone.</summary>
     public static string Describe(RepSchedule schedule, DateTimeOffset now)
     {
-        var days = string.Join(", ", schedule.WorkingDays.Select(d => ((DayOfWeek)(d % 7)).ToString()[..3]));
-        var times = string.Join(", ", schedule.SendTimes.Select(t => t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        var slots = schedule.ToSlots();
         var status = schedule switch
         {
             { Stopped: true } => "stopped (type `start` to switch coaching back on)",
             { Paused: true } => "paused (type `resume` to continue)",
-            _ when schedule.IsSnoozed(now) => $"snoozed until {schedule.SnoozedUntil:yyyy-MM-dd HH:mm} UTC",
+            _ when schedule.IsSnoozed(now) => $"snoozed until {LocalTimeText.Format(schedule.SnoozedUntil!.Value, schedule.TimeZone, now)} (type `resume` to end it early)",
             _ => "active",
         };
-        return $"Nudges on {days} at {times} ({schedule.TimeZone}). Status: {status}.";
+        var next = schedule.Paused || schedule.Stopped
+            ? ""
+            : NudgeSlots.Next(slots, now) is { } slot
+                ? $" Next nudge: {LocalTimeText.Format(slot, schedule.TimeZone, now)}."
+                : " No nudge is coming up: check your days with `schedule`.";
+        return $"Nudges {CadenceText.Describe(slots)}, {schedule.TimeZone} time. Status: {status}.{next}";
+    }
+
+    /// <summary>"Fri 11 Dec, 09:30 (Europe/Berlin time)", or null when the rep has no schedule or nothing is coming.</summary>
+    public static string? NextNudge(RepSchedule schedule, DateTimeOffset now) =>
+        NudgeSlots.Next(schedule.ToSlots(), now) is { } slot ? LocalTimeText.Format(slot, schedule.TimeZone, now) : null;
+
+    // A timed hold is a snooze: it ends by itself. An open-ended pause it replaces is lifted first, so it really ends then.
+    private async Task HoldAsync(long id, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (await schedules.GetAsync(id, cancellationToken) is { Paused: true })
+        {
+            await schedules.SetPausedAsync(id, false, now, cancellationToken);
+        }
+
+        await schedules.SnoozeAsync(id, now, until, cancellationToken);
+    }
+
+    private async Task<InboxReply> SayAsync(long id, DateTimeOffset now, Func<RepSchedule, string>? lead, CancellationToken cancellationToken)
+    {
+        var schedule = await schedules.GetAsync(id, cancellationToken);
+        if (schedule is null)
+        {
+            return InboxReply.Say("Type `setup` first.");
+        }
+
+        return InboxReply.Say(lead is null ? Describe(schedule, now) : $"{lead(schedule)}\n{Describe(schedule, now)}");
     }
 }

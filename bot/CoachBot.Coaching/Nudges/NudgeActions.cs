@@ -8,6 +8,7 @@ public static class NudgeActions
 {
     public const string Prefix = "nudge.";
     public const string Done = "nudge.done";
+    /// <summary>"Remind me later": brings this one nudge back later; the rep's other nudges are not held.</summary>
     public const string Snooze = "nudge.snooze";
     public const string NeedHelp = "nudge.help";
     public const string Rate = "nudge.rate";

@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Conversation;
 using CoachBot.Coaching.People;
 using CoachBot.Coaching.Privacy;
 using CoachBot.Coaching.Profiles;
@@ -10,7 +11,7 @@ namespace CoachBot.Coaching.Onboarding;
 /// the buttons until a step completes, then the step commits in one guarded statement and the next one is shown.
 /// A press for a step that is no longer current (a replay, an old message) changes nothing.
 /// </summary>
-public sealed class OnboardingFlow(RepProfileStore profiles)
+public sealed class OnboardingFlow(RepProfileStore profiles, RepScheduleStore schedules, TimeProvider time)
 {
     public static bool Handles(string actionId) =>
         actionId.StartsWith(OnboardingActions.QuizPrefix, StringComparison.Ordinal) || actionId.StartsWith(OnboardingActions.Prefix, StringComparison.Ordinal);
@@ -91,8 +92,14 @@ public sealed class OnboardingFlow(RepProfileStore profiles)
     private async Task<InboxReply> NextAsync(long personId, InboundAction action, CoachMessage confirmation, CancellationToken cancellationToken)
     {
         var updated = (await profiles.GetAsync(personId, cancellationToken))!;
-        var next = Show(updated.Step, updated);
+        var next = updated.Step == OnboardingStep.Done ? await FinishedAsync(updated, cancellationToken) : Show(updated.Step, updated);
         return action.Source is null ? new InboxReply([confirmation, next]) : new InboxReply([next]) { UpdatedSource = confirmation };
+    }
+
+    private async Task<CoachMessage> FinishedAsync(RepProfile profile, CancellationToken cancellationToken)
+    {
+        var schedule = await schedules.GetAsync(profile.PersonId, cancellationToken);
+        return OnboardingMessages.Finished(profile, schedule is null ? null : ScheduleCommands.NextNudge(schedule, time.GetUtcNow()));
     }
 
     private static CoachMessage Show(OnboardingStep step, RepProfile profile) => step switch
@@ -101,7 +108,7 @@ public sealed class OnboardingFlow(RepProfileStore profiles)
         OnboardingStep.Race => OnboardingMessages.RacePicker(),
         OnboardingStep.Focus => OnboardingMessages.FocusPicker(profile.FocusSkills),
         OnboardingStep.Hours => OnboardingMessages.HoursPicker(),
-        _ => OnboardingMessages.Finished(profile),
+        _ => OnboardingMessages.Finished(profile, null),
     };
 
     private static InboxReply Replace(InboundAction action, CoachMessage message) =>

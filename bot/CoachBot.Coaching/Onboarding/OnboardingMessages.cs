@@ -91,9 +91,12 @@ public static class OnboardingMessages
         new ContextBlock("Other days or times? Type e.g. `schedule tue,thu 14:00` any time."),
     ]);
 
-    public static CoachMessage Finished(RepProfile profile) => new("You're all set.",
+    /// <param name="firstNudge">The first nudge's local day and time, or null when the schedule has none coming.</param>
+    public static CoachMessage Finished(RepProfile profile, string? firstNudge) => new("You're all set.",
     [
-        new SectionBlock("You're all set. Your first nudge arrives at your next send time."),
+        new SectionBlock(firstNudge is null
+            ? "You're all set. No nudge is scheduled yet: set your days and time with e.g. `schedule mon-fri 09:30`."
+            : $"You're all set. Your first nudge arrives {firstNudge}."),
         new FieldsBlock(
         [
             new Field("Style", profile.Style?.ToString() ?? "not set"),

@@ -19,8 +19,10 @@ public sealed class RepScheduleStore(NpgsqlDataSource dataSource)
                 to_char(s.day_start, 'HH24:MI') as daystart, to_char(s.day_end, 'HH24:MI') as dayend,
                 array(select to_char(t, 'HH24:MI') from unnest(s.send_times) t) as sendtimes,
                 s.holiday_country as holidaycountry, s.vacation_from::text as vacationfrom, s.vacation_until::text as vacationuntil,
-                s.snoozed_until as snoozeduntil, s.paused, s.stopped
-            from rep_schedule s join person p on p.id = s.person_id where s.person_id = @personId
+                s.snoozed_until as snoozeduntil, s.paused, s.stopped, s.cadence, coalesce(r.race, 'middle') as race,
+                to_char(s.quiet_start, 'HH24:MI') as quietstart, to_char(s.quiet_end, 'HH24:MI') as quietend
+            from rep_schedule s join person p on p.id = s.person_id left join rep_profile r on r.person_id = s.person_id
+            where s.person_id = @personId
             """, new { personId }, cancellationToken: cancellationToken));
         return row?.ToSchedule();
     }
@@ -130,6 +132,10 @@ public sealed class RepScheduleStore(NpgsqlDataSource dataSource)
         public DateTime? SnoozedUntil { get; set; }
         public bool Paused { get; set; }
         public bool Stopped { get; set; }
+        public string? Cadence { get; set; }
+        public string Race { get; set; } = "middle";
+        public string? QuietStart { get; set; }
+        public string? QuietEnd { get; set; }
 
         public RepSchedule ToSchedule() => new(
             PersonId,
@@ -143,6 +149,12 @@ public sealed class RepScheduleStore(NpgsqlDataSource dataSource)
             VacationUntil is null ? null : DateOnly.Parse(VacationUntil, CultureInfo.InvariantCulture),
             SnoozedUntil is { } s ? Utc(s) : null,
             Paused,
-            Stopped);
+            Stopped)
+        {
+            Cadence = Cadence,
+            Race = Race,
+            QuietStart = QuietStart is null ? null : ParseTime(QuietStart),
+            QuietEnd = QuietEnd is null ? null : ParseTime(QuietEnd),
+        };
     }
 }

@@ -237,7 +237,7 @@ async function clock(method, path, done) {
   try {
     const result = await api(method, path);
     if (result.now) $("clock-now").textContent = `CoachBot time: ${new Date(result.now).toUTCString()}` + (result.offsetMinutes ? ` (+${formatOffset(result.offsetMinutes)})` : "");
-    if (done) $("clock-status").textContent = done;
+    if (done) $("clock-status").textContent = result.message || done;
     if (method !== "GET" && !result.now) clock("GET", "/ui/clock");
   } catch (e) {
     $("clock-now").textContent = "CoachBot demo mode is not reachable";

@@ -120,6 +120,25 @@ public sealed class DemoModeTests(PostgresDatabase database) : IClassFixture<Pos
     }
 
     [Fact]
+    public async Task NudgeNowSaysWhenASnoozeOrPauseChangesWhatHappens()
+    {
+        await using var app = DemoApp(new RecordingNudgeTrigger());
+        using var http = new HttpClient { BaseAddress = app.StartOnLoopback() };
+        await ScalarAsync<object?>("""
+            update rep_schedule s set snoozed_until = '2030-01-04 09:00+00', paused = false, stopped = false from person p
+            where p.id = s.person_id and p.platform_user_id = 'U0REPKENJI'
+            """);
+        await ScalarAsync<object?>("update rep_schedule s set paused = true from person p where p.id = s.person_id and p.platform_user_id = 'U0REPAVA'");
+
+        var snoozed = JsonNode.Parse(await (await http.PostAsync("demo/nudge-now?user=U0REPKENJI", null)).Content.ReadAsStringAsync())!["message"]!.GetValue<string>();
+        var paused = JsonNode.Parse(await (await http.PostAsync("demo/nudge-now?user=U0REPAVA", null)).Content.ReadAsStringAsync())!["message"]!.GetValue<string>();
+
+        // Kenji works in Tokyo: 09:00 UTC is 18:00 there.
+        Assert.Equal("U0REPKENJI snoozed nudges until Fri 4 Jan 2030, 18:00 (Asia/Tokyo time); this demo button sends the next nudge anyway.", snoozed);
+        Assert.Equal("U0REPAVA paused nudges, so no nudge is sent until they type `resume`.", paused);
+    }
+
+    [Fact]
     public async Task DemoEndpointsRefuseCallersThatAreNotOnThisMachine()
     {
         await using var app = DemoApp();

@@ -55,10 +55,26 @@ public sealed class SlackInteractionsEndpointTests(PostgresDatabase database) : 
     }
 
     [Fact]
+    public async Task AConfirmationWhoseMessageCannotBeUpdatedIsPostedInstead()
+    {
+        Inbox.ActionReply = _ => new InboxReply([CoachMessage.Plain("Anything else?")]) { UpdatedSource = CoachMessage.Plain("Okay, nothing was shared. It stays between us.") };
+        Slack.FailNext("chat.update", "message_not_found");
+
+        await Client.PostInteractionAsync(SlackPayloads.BlockActions("U0ANA", Dm, NudgeTs, "share.no", "d-1:need_help"));
+        await App.RunPendingSlackJobsAsync();
+
+        var posted = Slack.CallsTo("chat.postMessage");
+        Assert.Equal(
+            [(Dm, "Okay, nothing was shared. It stays between us."), (Dm, "Anything else?")],
+            posted.Select(p => (p.Arg("channel"), p.Arg("text"))));
+    }
+
+    [Fact]
     public async Task APermanentSlackErrorEndsTheJobWithoutRetrying()
     {
         Inbox.ActionReply = _ => new InboxReply([]) { UpdatedSource = CoachMessage.Plain("Done ✓") };
         Slack.FailNext("chat.update", "message_not_found");
+        Slack.FailNext("chat.postMessage", "message_not_found");
 
         await Client.PostInteractionAsync(SlackPayloads.BlockActions("U0ANA", Dm, NudgeTs, NudgeActions.Done, "d-1"));
         await App.RunPendingSlackJobsAsync();

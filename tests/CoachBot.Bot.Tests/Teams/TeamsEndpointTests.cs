@@ -143,6 +143,21 @@ public sealed class TeamsEndpointTests(PostgresDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task ACardTheConnectorWillNotUpdateIsSentAsANewMessageAndTheRestStillGoesOut()
+    {
+        _inbox.OnAction = _ => new InboxReply([CoachMessage.Plain("Anything else?")]) { UpdatedSource = CoachMessage.Plain("Okay, nothing was shared.") };
+        _connector.FailNext(404, "MessageNotFound");
+        await using var app = CreateApp();
+
+        await Client(app).PostActivityAsync(Activities.Submit("share.no", "d3c0ffee:need_help", replyToId: "card-1"));
+
+        Assert.Single(_connector.CallsTo("PUT"));
+        var sent = _connector.CallsTo("POST").Where(c => c.Path.EndsWith("/activities", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Okay, nothing was shared.", "Anything else?"],
+            sent.Select(c => c.Body!["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>() ?? c.Body!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task AnAdaptiveCardActionInvokeIsAnsweredWithTheUpdatedCard()
     {
         _inbox.OnAction = _ => new InboxReply([]) { UpdatedSource = CoachMessage.Plain("Snoozed until tomorrow") };

@@ -108,17 +108,53 @@ public sealed class CommandParserTests
     [Theory]
     [InlineData("snooze 3d", 3)]
     [InlineData("snooze 3 days", 3)]
+    [InlineData("snooze 2 days", 2)]
     [InlineData("snooze 1w", 7)]
     [InlineData("Snooze 2 weeks", 14)]
-    public void SnoozeLengthsParseToDays(string text, int days)
+    [InlineData("snooze for 2 weeks", 14)]
+    public void SnoozeLengthsParse(string text, int days)
     {
-        Assert.Equal(new RepCommand.Snooze(days, null), Command(text));
+        Assert.Equal(new RepCommand.Snooze(new HoldEnd.For(TimeSpan.FromDays(days))), Command(text));
     }
 
     [Fact]
     public void SnoozeUntilADateParses()
     {
-        Assert.Equal(new RepCommand.Snooze(null, new DateOnly(2026, 12, 1)), Command("snooze until 2026-12-01"));
+        Assert.Equal(new RepCommand.Snooze(new HoldEnd.Date(2026, 12, 1)), Command("snooze until 2026-12-01"));
+        Assert.Equal(new RepCommand.Snooze(new HoldEnd.Date(null, 12, 20)), Command("snooze until Dec 20"));
+        Assert.Equal(new RepCommand.Snooze(new HoldEnd.Weekday(DayOfWeek.Friday)), Command("snooze until friday"));
+        Assert.Equal(new RepCommand.Snooze(new HoldEnd.DaysAhead(1)), Command("snooze until tomorrow"));
+    }
+
+    [Theory]
+    [InlineData("pause until next friday", "Weekday")]
+    [InlineData("pause until friday", "Weekday")]
+    [InlineData("/pause until friday", "Weekday")]
+    [InlineData("pause for 2 weeks", "For")]
+    [InlineData("pause 3d", "For")]
+    [InlineData("pause until Dec 20", "Date")]
+    [InlineData("pause next monday", "Weekday")]
+    [InlineData("pause tomorrow", "DaysAhead")]
+    public void PauseTakesTheEndsPeopleType(string text, string kind)
+    {
+        var pause = Assert.IsType<RepCommand.Pause>(Command(text));
+
+        Assert.Equal(kind, pause.Until!.GetType().Name);
+    }
+
+    [Fact]
+    public void PauseWithAnEndThatMeansNothingIsRejectedWithExamples()
+    {
+        var message = Rejection("pause until whenever");
+
+        Assert.Contains("pause until friday", message);
+        Assert.Contains("resume", message);
+    }
+
+    [Fact]
+    public void PauseInTheMiddleOfASentenceIsStillAReply()
+    {
+        Assert.IsType<CommandParse.FreeText>(CommandParser.Parse("pause for a sec while I check"));
     }
 
     [Theory]
@@ -126,12 +162,13 @@ public sealed class CommandParserTests
     [InlineData("snooze")]
     [InlineData("snooze 0d")]
     [InlineData("snooze 200d")]
-    [InlineData("snooze until tomorrow")]
+    [InlineData("snooze until someday")]
     public void SnoozeWithoutAValidEndIsRejected(string text)
     {
         var message = Rejection(text);
 
         Assert.Contains("snooze 3d", message);
+        Assert.Contains("snooze until friday", message);
         Assert.Contains("pause", message);
     }
 

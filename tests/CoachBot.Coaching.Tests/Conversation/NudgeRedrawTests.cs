@@ -22,9 +22,8 @@ public sealed class NudgeRedrawTests
         Assert.Equal(Original.Blocks[0], redrawn.Blocks[0]);
         Assert.Contains(redrawn.Blocks, b => b is ContextBlock { Text: "✓ Done" });
         var buttons = redrawn.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Buttons).ToList();
-        Assert.All(buttons, b => Assert.Equal(NudgeActions.Rate, b.ActionId));
-        Assert.Equal(["1", "2", "3", "4", "5"], buttons.Select(b => b.Label));
-        Assert.Equal($"{Delivery}:3", buttons[2].Value);
+        Assert.Equal(["Need help", "1", "2", "3", "4", "5"], buttons.Select(b => b.Label));
+        Assert.Equal($"{Delivery}:3", buttons[3].Value);
         Assert.Equal(Delivery, redrawn.DeliveryId);
     }
 
@@ -34,7 +33,8 @@ public sealed class NudgeRedrawTests
         var redrawn = NudgeResponses.Redraw(null, Delivery, new NudgeResponseStore.State(Done: false, Snoozed: false, NeedHelp: true, Rating: 2));
 
         Assert.Equal("Asked for help · Confidence 2/5", redrawn.Text);
-        var button = Assert.Single(redrawn.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Buttons));
-        Assert.Equal(NudgeActions.Done, button.ActionId);
+        var buttons = redrawn.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Buttons).ToList();
+        Assert.Equal([NudgeActions.Done, NudgeActions.Snooze], buttons.Select(b => b.ActionId));
+        Assert.Equal(["Done", "Remind me later"], buttons.Select(b => b.Label));
     }
 }

@@ -21,6 +21,7 @@ public sealed class NudgeMessageTests
         Assert.Equal(message.Text, Assert.IsType<SectionBlock>(message.Blocks[0]).Text);
         var answers = Assert.IsType<ActionsBlock>(message.Blocks[2]).Buttons;
         Assert.Equal([NudgeActions.Done, NudgeActions.Snooze, NudgeActions.NeedHelp], answers.Select(b => b.ActionId));
+        Assert.Equal(["Done", "Remind me later", "Need help"], answers.Select(b => b.Label));
         Assert.All(answers, b => Assert.Equal("6f1c2a3b-0d4e-4f5a-8b6c-7d8e9f0a1b2c", b.Value));
         Assert.Equal(ButtonStyle.Primary, answers[0].Style);
     }
@@ -57,5 +58,14 @@ public sealed class NudgeMessageTests
         Assert.Null(message.DeliveryId);
         Assert.Equal("Pipeline hygiene · follow-up", Assert.IsType<ContextBlock>(message.Blocks[1]).Text);
         Assert.All(message.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons), b => Assert.StartsWith(DeliveryId.ToString(), b.Value));
+    }
+
+    [Fact]
+    public void AFollowUpCannotPromiseAnotherReminder()
+    {
+        var message = NudgeMessage.BuildFollowUp(DeliveryId, FocusSkill.PipelineHygiene, "Still open.");
+
+        var answers = Assert.IsType<ActionsBlock>(message.Blocks[2]).Buttons;
+        Assert.Equal(["Done", "Need help"], answers.Select(b => b.Label));
     }
 }

@@ -19,7 +19,6 @@ public sealed class AnsweredNudgeTests(PostgresDatabase database) : IClassFixtur
 
     [Theory]
     [InlineData(NudgeActions.Done, "")]
-    [InlineData(NudgeActions.Snooze, "")]
     [InlineData(NudgeActions.NeedHelp, "")]
     [InlineData(NudgeActions.Rate, ":4")]
     public async Task AnyButtonOnASentNudgeAnswersItSoNoFollowUpGoesOut(string action, string suffix)
@@ -51,6 +50,26 @@ public sealed class AnsweredNudgeTests(PostgresDatabase database) : IClassFixtur
 
         Assert.Equal(now, await AnsweredAtAsync(nudge));
         Assert.Equal("done", await database.DataSource.ScalarAsync<string>("select response from nudge_history where delivery_id = @nudge", new { nudge }));
+    }
+
+    [Fact]
+    public async Task RemindMeLaterBringsTheNudgeBackOnceThroughTheFollowUpTickAndAnsweringFirstCancelsIt()
+    {
+        await using var rep = NewRep();
+        var id = await database.DataSource.OnboardedAsync(rep);
+        var reminded = await database.DataSource.AddSentNudgeAsync(id, rep.Time.GetUtcNow().AddMinutes(-10), TimeSpan.FromHours(4));
+        var answered = await database.DataSource.AddSentNudgeAsync(id, rep.Time.GetUtcNow().AddMinutes(-5), TimeSpan.FromHours(4));
+
+        await rep.PressAsync(NudgeActions.Snooze, reminded.ToString());
+        await rep.PressAsync(NudgeActions.Snooze, answered.ToString());
+        await rep.PressAsync(NudgeActions.Done, answered.ToString());
+        var harness = new NudgeHarness(database);
+        harness.Clock.SetUtcNow(rep.Time.GetUtcNow().AddMinutes(61));
+        await harness.FollowUps().RunAsync(default);
+
+        Assert.Null(await AnsweredAtAsync(reminded));
+        Assert.Equal(1, await FollowUpsAsync(reminded));
+        Assert.Equal(0, await FollowUpsAsync(answered));
     }
 
     [Fact]

@@ -74,6 +74,8 @@ public sealed class OnboardingTests(PostgresDatabase database) : IClassFixture<P
         var done = await rep.PressAsync(afterFocus.Messages.Single(), OnboardingActions.Hours, "08:00–16:30");
 
         Assert.Contains("all set", MessageText.Of(done.Messages.Single()));
+        // A distance rep is nudged weekly: its working day starts at 08:00 and Monday's 08:30 in Berlin has passed (it is 10:00), so next Monday.
+        Assert.Equal("You're all set. Your first nudge arrives Mon 9 Nov, 08:30 (Europe/Berlin time).", done.Messages.Single().Blocks.OfType<SectionBlock>().First().Text);
         var profile = await ProfileOf(rep);
         Assert.Equal((CommunicationStyle.Driver, "quiz", Race.Distance, OnboardingStep.Done),
             (profile.Style!.Value, profile.StyleSource, profile.Race, profile.Step));

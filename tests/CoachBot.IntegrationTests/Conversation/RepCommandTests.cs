@@ -111,6 +111,123 @@ public sealed class RepCommandTests(PostgresDatabase database) : IClassFixture<P
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero), (await ScheduleOf(rep, id)).SnoozedUntil);
     }
 
+    // The rep's clock in these tests: Monday 2 November 2026, 10:00 in Berlin (09:00 UTC).
+    private static readonly DateTimeOffset FridayInBerlin = new(2026, 11, 6, 0, 0, 0, TimeSpan.FromHours(1));
+
+    [Theory]
+    [InlineData("pause until next friday")]
+    [InlineData("pause until friday")]
+    [InlineData("Pause until Friday.")]
+    public async Task PauseUntilADayTypedInTheDmHoldsNudgesUntilThatLocalDay(string text)
+    {
+        await using var rep = NewRep();
+        var id = await database.DataSource.OnboardedAsync(rep);
+
+        var reply = await rep.SayAsync(text);
+
+        var schedule = await ScheduleOf(rep, id);
+        Assert.Equal(FridayInBerlin, schedule.SnoozedUntil);
+        Assert.StartsWith("Paused until Fri 6 Nov (Europe/Berlin time): no nudges before then. Type `resume` to start again sooner.", reply.Messages.Single().Text);
+        Assert.Contains("Next nudge: Fri 6 Nov, 09:30 (Europe/Berlin time).", reply.Messages.Single().Text);
+        Assert.DoesNotContain("UTC", MessageText.Of(reply));
+        Assert.Equal(0, await database.DataSource.ScalarAsync<int>("select count(*)::int from rep_reply where person_id = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task ASlashCommandPauseTakesAnEndToo()
+    {
+        await using var rep = NewRep();
+        var id = await database.DataSource.OnboardedAsync(rep);
+
+        var reply = await rep.Inbox.OnCommandAsync(new CoachBot.Coaching.Chat.InboundCommand(rep.Sender, rep.Dm, "pause until friday"), CancellationToken.None);
+
+        Assert.DoesNotContain("takes nothing after it", MessageText.Of(reply));
+        Assert.Equal(FridayInBerlin, (await ScheduleOf(rep, id)).SnoozedUntil);
+    }
+
+    [Theory]
+    [InlineData("pause for 2 weeks", 14 * 24)]
+    [InlineData("snooze 2 days", 48)]
+    [InlineData("snooze for 2 weeks", 14 * 24)]
+    [InlineData("/snooze 3d", 72)]
+    public async Task LengthsPeopleTypeRunFromNow(string text, int hours)
+    {
+        await using var rep = NewRep();
+        var id = await database.DataSource.OnboardedAsync(rep);
+
+        await rep.SayAsync(text);
+
+        Assert.Equal(rep.Time.GetUtcNow().AddHours(hours), (await ScheduleOf(rep, id)).SnoozedUntil);
+    }
+
+    [Fact]
+    public async Task ASnoozeIsShownInTheRepsOwnTimeNeverUtc()
+    {
+        await using var rep = NewRep();
+        await database.DataSource.OnboardedAsync(rep);
+
+        var reply = await rep.SayAsync("snooze 2 days");
+
+        Assert.Equal(
+            "Nudges three times a week (Mon, Wed, Fri) at 09:30, Europe/Berlin time. " +
+            "Status: snoozed until Wed 4 Nov, 10:00 (Europe/Berlin time) (type `resume` to end it early). Next nudge: Fri 6 Nov, 09:30 (Europe/Berlin time).",
+            reply.Messages.Single().Text);
+    }
+
+    [Fact]
+    public async Task AShortTextThatIsNoCommandPointsToHelp()
+    {
+        await using var rep = NewRep();
+        await database.DataSource.OnboardedAsync(rep);
+
+        var reply = await rep.SayAsync("blorft");
+
+        Assert.EndsWith("If you meant a command, I didn't recognise it. Type `help` to see what I understand.", reply.Messages.Single().Text);
+    }
+
+    [Fact]
+    public async Task AShortReplyToARecentNudgeIsJustThanked()
+    {
+        await using var rep = NewRep();
+        var id = await database.DataSource.OnboardedAsync(rep);
+        await CoachBot.Testing.Scheduling.SentNudges.AddSentNudgeAsync(database.DataSource, id, rep.Time.GetUtcNow().AddHours(-1));
+
+        var reply = await rep.SayAsync("went well");
+
+        Assert.DoesNotContain("help", reply.Messages.Single().Text);
+    }
+
+    [Fact]
+    public async Task TheScheduleShowsAWeeklyRepsRealCadenceAndNextNudge()
+    {
+        await using var rep = NewRep();
+        var id = await database.DataSource.OnboardedAsync(rep);
+        await rep.SayAsync("race distance");
+
+        var reply = await rep.SayAsync("schedule");
+
+        Assert.Equal(
+            "Nudges once a week, on your first working day of the week (Mon, or the next working day after a holiday) at 09:30, Europe/Berlin time. " +
+            "Status: active. Next nudge: Mon 9 Nov, 09:30 (Europe/Berlin time).",
+            reply.Messages.Single().Text);
+    }
+
+    [Fact]
+    public async Task TheHomeViewShowsAWeeklyRepsRealCadenceAndNextNudgeInTheirTime()
+    {
+        await using var rep = NewRep();
+        await database.DataSource.OnboardedAsync(rep);
+        await rep.SayAsync("race distance");
+
+        var home = await rep.Inbox.GetHomeAsync(rep.Sender, CancellationToken.None);
+
+        var schedule = home.Blocks.OfType<CoachBot.Coaching.Chat.SectionBlock>().Single().Text;
+        Assert.Equal(
+            "Nudges once a week, on your first working day of the week (Mon, or the next working day after a holiday) at 09:30, Europe/Berlin time. " +
+            "Status: active. Next nudge: Mon 9 Nov, 09:30 (Europe/Berlin time).",
+            schedule);
+    }
+
     [Fact]
     public async Task SnoozeUntilAPastDateIsRejected()
     {

@@ -60,11 +60,12 @@ public sealed class RepReplyTests(PostgresDatabase database) : IClassFixture<Pos
     {
         await using var writer = NewRep();
         await using var colleague = NewRep();
-        await database.DataSource.OnboardedAsync(writer);
+        var writerId = await database.DataSource.OnboardedAsync(writer);
         await database.DataSource.OnboardedAsync(colleague);
         await writer.SayAsync("I'm worried about my quota this quarter");
+        var nudge = await CoachBot.Testing.Scheduling.SentNudges.AddSentNudgeAsync(database.DataSource, writerId, writer.Time.GetUtcNow().AddMinutes(-5));
 
-        var help = await writer.PressAsync("nudge.help", Guid.NewGuid().ToString());
+        var help = await writer.PressAsync("nudge.help", nudge.ToString());
         await writer.PressAsync(help.Messages.Last(), EscalationOffers.Yes);
         var colleagueExport = MessageText.Of(await colleague.SayAsync("export my data"));
 

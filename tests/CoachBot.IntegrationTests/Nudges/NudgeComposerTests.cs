@@ -120,7 +120,7 @@ public sealed class NudgeComposerTests(PostgresDatabase database) : IClassFixtur
 
         var record = await services.GetRequiredService<NudgeHistory>().FindAsync(deliveryId, CancellationToken.None);
         var intent = services.GetRequiredService<NudgeLibrary>().Find(record!.IntentId)!;
-        Assert.Equal($"Still open: {intent.Action} Tap Done, Snooze or Need help.", followUp.Text);
+        Assert.Equal($"Still open: {intent.Action} Tap Done or Need help.", followUp.Text);
         Assert.Contains(followUp.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons), b => b.Value == $"{deliveryId}:3");
     }
 
@@ -138,7 +138,7 @@ public sealed class NudgeComposerTests(PostgresDatabase database) : IClassFixtur
 
         var record = await services.GetRequiredService<NudgeHistory>().FindAsync(nudgeId, CancellationToken.None);
         var intent = services.GetRequiredService<NudgeLibrary>().Find(record!.IntentId)!;
-        Assert.Equal($"Still open: {intent.Action} Tap Done, Snooze or Need help.", followUp.Text);
+        Assert.Equal($"Still open: {intent.Action} Tap Done or Need help.", followUp.Text);
         Assert.Contains(followUp.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons), b => b.Value == $"{followUpId}:3");
         Assert.Single(await services.GetRequiredService<NudgeHistory>().RecentAsync(rep.Id, 10, CancellationToken.None));
     }
@@ -158,7 +158,7 @@ public sealed class NudgeComposerTests(PostgresDatabase database) : IClassFixtur
 
         Assert.Equal(deliveryId, nudge.DeliveryId);
         Assert.StartsWith("Hi Sam", nudge.Text);
-        Assert.Equal("Checking in on today's nudge. Tap Done, Snooze or Need help.", followUp.Text);
+        Assert.Equal("Checking in on today's nudge. Tap Done or Need help, or rate how confident you feel.", followUp.Text);
     }
 
     [Fact]

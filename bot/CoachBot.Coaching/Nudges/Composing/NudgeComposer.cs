@@ -49,7 +49,7 @@ public sealed partial class NudgeComposer(
         if (library.Find(record.IntentId) is not { } intent)
         {
             // The intent was removed from the library since sending; keep the follow-up generic rather than fail the job.
-            return NudgeMessage.BuildFollowUp(deliveryId, record.Skill, "Checking in on today's nudge. Tap Done, Snooze or Need help.");
+            return NudgeMessage.BuildFollowUp(deliveryId, record.Skill, "Checking in on today's nudge. Tap Done or Need help, or rate how confident you feel.");
         }
 
         return NudgeMessage.BuildFollowUp(deliveryId, intent.Skill, NudgeRenderer.RenderFollowUp(library, intent, record.Style, values));

@@ -9,8 +9,11 @@ public static class NudgeMessage
 {
     public const string RatingPrompt = "Confidence: 1 (not yet) to 5 (got this)";
 
+    /// <summary>Snoozes this one nudge only: it comes back later, the rep's other nudges are not held.</summary>
+    public const string RemindLabel = "Remind me later";
+
     public static CoachMessage Build(Guid deliveryId, NudgeIntent intent, CommunicationStyle style, string text) =>
-        new(text, [new SectionBlock(text), new ContextBlock(ContextLine(intent, style)), Answers(deliveryId), new ContextBlock(RatingPrompt), Rating(deliveryId)])
+        new(text, [new SectionBlock(text), new ContextBlock(ContextLine(intent, style)), AnswerButtons(deliveryId, done: true, remind: true, help: true)!, new ContextBlock(RatingPrompt), RatingButtons(deliveryId)])
         {
             DeliveryId = deliveryId,
         };
@@ -18,9 +21,10 @@ public static class NudgeMessage
     /// <summary>
     /// The follow-up carries the original delivery id in its buttons, so answers land on the same history row. It has no
     /// <see cref="CoachMessage.DeliveryId"/> of its own: reconciling the original delivery must not find the follow-up.
+    /// It has no "Remind me later": a nudge comes back once (as this follow-up), never again.
     /// </summary>
     public static CoachMessage BuildFollowUp(Guid deliveryId, FocusSkill skill, string text) =>
-        new(text, [new SectionBlock(text), new ContextBlock($"{Capitalized(skill.Label())} · follow-up"), Answers(deliveryId), new ContextBlock(RatingPrompt), Rating(deliveryId)]);
+        new(text, [new SectionBlock(text), new ContextBlock($"{Capitalized(skill.Label())} · follow-up"), AnswerButtons(deliveryId, done: true, remind: false, help: true)!, new ContextBlock(RatingPrompt), RatingButtons(deliveryId)]);
 
     // Amiable asks "why?" and Analytical "how?": both get the reason; Driver and Expressive keep the line short.
     public static string ContextLine(NudgeIntent intent, CommunicationStyle style)
@@ -35,18 +39,31 @@ public static class NudgeMessage
         };
     }
 
-    private static ActionsBlock Answers(Guid deliveryId)
+    /// <summary>The answer row with the buttons that still make sense; null when none do.</summary>
+    public static ActionsBlock? AnswerButtons(Guid deliveryId, bool done, bool remind, bool help)
     {
         var id = deliveryId.ToString("D");
-        return new ActionsBlock([
-            new ChatButton(NudgeActions.Done, "Done", id, ButtonStyle.Primary),
-            new ChatButton(NudgeActions.Snooze, "Snooze", id),
-            new ChatButton(NudgeActions.NeedHelp, "Need help", id),
-        ]);
+        var buttons = new List<ChatButton>();
+        if (done)
+        {
+            buttons.Add(new ChatButton(NudgeActions.Done, "Done", id, ButtonStyle.Primary));
+        }
+
+        if (remind)
+        {
+            buttons.Add(new ChatButton(NudgeActions.Snooze, RemindLabel, id));
+        }
+
+        if (help)
+        {
+            buttons.Add(new ChatButton(NudgeActions.NeedHelp, "Need help", id));
+        }
+
+        return buttons.Count > 0 ? new ActionsBlock(buttons) : null;
     }
 
-    private static ActionsBlock Rating(Guid deliveryId) =>
-        new(Enumerable.Range(1, 5).Select(n => new ChatButton(NudgeActions.Rate, n.ToString(), $"{deliveryId:D}:{n}")).ToList());
+    public static ActionsBlock RatingButtons(Guid deliveryId) =>
+        new(Enumerable.Range(1, 5).Select(n => new ChatButton(NudgeActions.Rate, n.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{deliveryId:D}:{n}")).ToList());
 
     private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }
