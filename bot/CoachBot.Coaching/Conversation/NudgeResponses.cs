@@ -107,7 +107,7 @@ public sealed class NudgeResponses(
                 .Select(n => new ChatButton(NudgeActions.Rate, n.ToString(CultureInfo.InvariantCulture), $"{id}:{n}")).ToList()));
         }
 
-        return new CoachMessage(original?.Text ?? status, blocks) { DeliveryId = deliveryId };
+        return new CoachMessage(original?.Content ?? status, blocks) { DeliveryId = deliveryId };
     }
 
     private async Task AddOfferAsync(List<CoachMessage> messages, long personId, Guid deliveryId, string reason, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public static class RepUpdates
     public static CoachMessage Resolved(Escalation e) =>
         CoachMessage.Plain($"Your manager marked your request ({e.ShortId}) as resolved. If it isn't, just tell me and I'll raise it again.");
 
-    public static CoachMessage Reassigned(Escalation e, string newOwner) =>
+    public static CoachMessage Reassigned(Escalation e, UserText newOwner) =>
         CoachMessage.Plain($"Your request ({e.ShortId}) was passed to {newOwner}, who will follow up with you.");
 
     public static CoachMessage RaisedForMissedNudges(Escalation e) =>

@@ -10,7 +10,7 @@ public static class OnboardingMessages
     public static readonly IReadOnlyList<(TimeOnly Start, TimeOnly End)> HoursPresets =
         [(new(8, 0), new(16, 30)), (new(9, 0), new(17, 30)), (new(10, 0), new(18, 30))];
 
-    public static CoachMessage Welcome(string firstName) => new(
+    public static CoachMessage Welcome(UserText firstName) => new(
         $"Hi {firstName}, I'm CoachBot.",
         [
             new HeaderBlock($"Hi {firstName}, I'm CoachBot"),

@@ -59,7 +59,7 @@ public sealed class PrivacyConversation(RepDataStore data, ILogger<PrivacyConver
     {
         var seen = summary.Views.Count == 0
             ? "No manager has seen anything you shared."
-            : string.Join('\n', summary.Views.Select(v => $"• {v.Manager}: {Describe(v.Action)} on {v.At:yyyy-MM-dd}"));
+            : string.Join('\n', summary.Views.Select(v => $"• {UserText.Of(v.Manager)}: {Describe(v.Action)} on {v.At:yyyy-MM-dd}"));
         return new CoachMessage("What I store about you",
         [
             new HeaderBlock("What I store about you"),
