@@ -5,7 +5,7 @@ using CoachBot.Platforms.Slack;
 namespace CoachBot.Bot.Slack;
 
 /// <summary>Finishes a /coach command that outran the ack budget: runs it again (the core is idempotent) and answers via response_url.</summary>
-internal sealed class SlackCommandWork(ICoachingInbox inbox, SlackWebClient slack, SlackReplies replies)
+internal sealed class SlackCommandWork(ICoachingInbox inbox, SlackWebClient slack, SlackPeople people, SlackReplies replies)
 {
     public async Task<string> RunAsync(string teamId, JsonObject payload, CancellationToken cancellationToken)
     {
@@ -14,7 +14,7 @@ internal sealed class SlackCommandWork(ICoachingInbox inbox, SlackWebClient slac
             return "malformed";
         }
 
-        var reply = await inbox.OnCommandAsync(command.ToInbound(), cancellationToken);
+        var reply = await inbox.OnCommandAsync(await command.ToInboundAsync(people, slack, cancellationToken), cancellationToken);
         if (reply.Messages.Count == 0)
         {
             return "no answer";

@@ -21,7 +21,7 @@ internal static class SlackCommandsEndpoint
     public const string SomethingWentWrong = "Sorry, that did not work. Try `/coach help` for what I can do.";
 
     public static async Task<IResult> HandleAsync(
-        HttpContext http, [FromServices] ICoachingInbox inbox, SlackInboundStore store, IBackgroundJobClient jobs, TimeProvider time,
+        HttpContext http, [FromServices] ICoachingInbox inbox, [FromServices] SlackPeople people, [FromServices] SlackWebClient slack, SlackInboundStore store, IBackgroundJobClient jobs, TimeProvider time,
         ILogger<SlackInboundJob> logger, CancellationToken cancellationToken)
     {
         var form = new FormReader(Encoding.UTF8.GetString(http.Features.GetRequiredFeature<VerifiedSlackRequest>().Body)).ReadForm();
@@ -44,7 +44,8 @@ internal static class SlackCommandsEndpoint
         }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var work = inbox.OnCommandAsync(command.ToInbound(), budget.Token);
+        // The profile lookup (users.info, cached) runs inside the budget: a first contact needs the email to recognise an admin.
+        var work = RunAsync(inbox, command, people, slack, budget.Token);
         try
         {
             var reply = await work.WaitAsync(Budget, time, cancellationToken);
@@ -64,6 +65,9 @@ internal static class SlackCommandsEndpoint
             return TypedResults.Json(Render(InboxReply.Say(SomethingWentWrong)));
         }
     }
+
+    private static async Task<InboxReply> RunAsync(ICoachingInbox inbox, SlackCommand command, SlackPeople people, SlackWebClient slack, CancellationToken cancellationToken) =>
+        await inbox.OnCommandAsync(await command.ToInboundAsync(people, slack, cancellationToken), cancellationToken);
 
     public static JsonObject Render(InboxReply reply)
     {

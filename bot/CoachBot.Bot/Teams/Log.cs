@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2211, Level = LogLevel.Information, Message = "Teams is on for bot {AppId}")]
     public static partial void Enabled(ILogger logger, string appId);
+
+    [LoggerMessage(EventId = 2290, Level = LogLevel.Information, Message = "Could not read a Teams member's profile from the Connector ({Error}); using the activity's name only")]
+    public static partial void MemberLookupFailed(ILogger logger, string error);
 }

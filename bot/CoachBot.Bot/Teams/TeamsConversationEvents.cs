@@ -8,7 +8,8 @@ namespace CoachBot.Bot.Teams;
 /// installationUpdate and conversationUpdate); a team install is remembered through its stored reference;
 /// removal forgets the conversation; people joining a channel are reported for the managers' channel guard.
 /// </summary>
-internal sealed class TeamsConversationEvents(ConversationReferenceStore references, ProcessedActivities processed, TeamsReplies replies, ILogger<TeamsConversationEvents> logger)
+internal sealed class TeamsConversationEvents(
+    ConversationReferenceStore references, ProcessedActivities processed, TeamsReplies replies, TeamsPeople people, ILogger<TeamsConversationEvents> logger)
 {
     private static readonly TimeSpan WelcomeWindow = TimeSpan.FromMinutes(10);
 
@@ -53,7 +54,7 @@ internal sealed class TeamsConversationEvents(ConversationReferenceStore referen
             return;
         }
 
-        var reply = await inbox.OnConversationStartedAsync(activity.Sender(), activity.Address(), cancellationToken);
+        var reply = await inbox.OnConversationStartedAsync(await people.DescribeAsync(activity, cancellationToken), activity.Address(), cancellationToken);
         await replies.DeliverAsync(activity, reply, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace CoachBot.Testing.Teams;
 /// A loopback Bot Connector and Entra token endpoint speaking real HTTP and JSON. It records every call, answers
 /// like the Connector does, and plays scripted failures (429 with Retry-After, 403 with a sub-code, 5xx) first.
 /// </summary>
-public sealed class FakeBotConnector : IAsyncDisposable
+public sealed partial class FakeBotConnector : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
     private WebApplication? _app;
@@ -76,6 +76,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
             // Teams nests the sub-code as a JSON string inside error.message.
             var message = failure.Code is null ? "failed" : $$"""{"errorCode":209,"subCode":"{{failure.Code}}","message":"scripted"}""";
             return Results.Json(new { error = new { code = "BadSyntax", message } }, statusCode: failure.Status);
+        }
+
+        if (request.Method == "GET" && MemberAnswer(path) is { } member)
+        {
+            return member;
         }
 
         var id = Interlocked.Increment(ref _nextId).ToString();
