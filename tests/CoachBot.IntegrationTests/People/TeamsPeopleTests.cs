@@ -80,7 +80,7 @@ public sealed class TeamsPeopleTests(PostgresDatabase database) : IClassFixture<
         Assert.Contains(TextBlocks(reps), t => t.Contains(escaped, StringComparison.Ordinal) && t.Contains(@"\&amp;", StringComparison.Ordinal));
         Assert.Contains(TextBlocks(profile), t => t.StartsWith(escaped, StringComparison.Ordinal));
         Assert.DoesNotContain(TextBlocks(reps).Concat(TextBlocks(profile)), t => t.Contains("**Riley**", StringComparison.Ordinal) || t.Contains("<b>", StringComparison.Ordinal));
-        Assert.Equal($"{name}'s coaching profile", (string?)profile["fallbackText"]);
+        Assert.Equal(CoachBot.Platforms.Teams.CardText.Safe($"{name}'s coaching profile"), (string?)profile["fallbackText"]);
     }
 
     private CoachBotApplication CreateApp() => new CoachBotApplication(database)
