@@ -3,6 +3,7 @@ using CoachBot.Coaching.Conversation;
 using CoachBot.Coaching.Escalations;
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.People;
+using CoachBot.Coaching.Profiles;
 
 namespace CoachBot.Coaching;
 
@@ -16,7 +17,8 @@ public sealed class CoachingInbox(
     PersonDirectory people,
     AdminBootstrap admins,
     RosterImport roster,
-    ManagerChannelSettings managerChannels) : ICoachingInbox
+    ManagerChannelSettings managerChannels,
+    RepProfileStore profiles) : ICoachingInbox
 {
     // Words that only mean something as manager commands; a rep typing them is refused (and audited) by the manager side.
     private static readonly HashSet<string> ManagerOnlyVerbs = new(StringComparer.OrdinalIgnoreCase)
@@ -35,14 +37,20 @@ public sealed class CoachingInbox(
 
     public async Task<InboxReply> OnMessageAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        await RegisterAsync(message.From, cancellationToken);
+        var person = await RegisterAsync(message.From, cancellationToken);
+        // A manager who is not being coached themselves gets their commands, never the rep quiz, unless they ask for it.
+        if (person.IsManager && !AsksForCoaching(message.Text) && await profiles.GetAsync(person.Id, cancellationToken) is null)
+        {
+            return await managers.OnCommandAsync(new InboundCommand(message.From, message.Conversation, message.Text), cancellationToken);
+        }
+
         return await reps.OnMessageAsync(message, cancellationToken);
     }
 
     public async Task<InboxReply> OnCommandAsync(InboundCommand command, CancellationToken cancellationToken)
     {
         var person = await RegisterAsync(command.From, cancellationToken);
-        return person.IsManager || IsManagerCommand(command.Text)
+        return (person.IsManager && !AsksForCoaching(command.Text)) || IsManagerCommand(command.Text)
             ? await managers.OnCommandAsync(command, cancellationToken)
             : await reps.OnCommandAsync(command, cancellationToken);
     }
@@ -68,14 +76,19 @@ public sealed class CoachingInbox(
 
     public async Task<CoachMessage> GetHomeAsync(Sender from, CancellationToken cancellationToken)
     {
-        await RegisterAsync(from, cancellationToken);
-        var home = await reps.GetHomeAsync(from, cancellationToken);
+        var person = await RegisterAsync(from, cancellationToken);
+        var home = person.IsManager && await profiles.GetAsync(person.Id, cancellationToken) is null
+            ? new CoachMessage("CoachBot for managers", [new HeaderBlock("CoachBot for managers"), new SectionBlock(ManagerWelcome)])
+            : await reps.GetHomeAsync(from, cancellationToken);
         var managerBlocks = await managers.GetHomeBlocksAsync(from, cancellationToken);
         return managerBlocks.Count == 0 ? home : home with { Blocks = [.. home.Blocks, new DividerBlock(), .. managerBlocks] };
     }
 
     internal const string ManagerWelcome =
-        "Welcome to CoachBot. You are a manager in CoachBot's roster, so I won't coach you here: escalations from your reps arrive in the managers' channel, and `help` (or `/coach help` in Slack) lists what you can do.";
+        "Welcome to CoachBot. You are a manager in CoachBot's roster, so I won't coach you here: escalations from your reps arrive in the managers' channel, and `help` (or `/coach help` in Slack) lists what you can do. Type `setup` if you want coaching nudges yourself.";
+
+    // "setup" is how anyone, a manager too, asks to be coached.
+    private static bool AsksForCoaching(string text) => text.Trim().TrimStart('/').Equals("setup", StringComparison.OrdinalIgnoreCase);
 
     internal static bool IsManagerCommand(string text)
     {

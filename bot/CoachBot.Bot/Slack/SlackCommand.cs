@@ -5,8 +5,11 @@ using Microsoft.Extensions.Primitives;
 
 namespace CoachBot.Bot.Slack;
 
-/// <summary>The fields of a slash command CoachBot uses; stored as JSON when the answer is finished by a job.</summary>
-internal sealed record SlackCommand(string TeamId, string UserId, string UserName, string ChannelId, string Text, string TriggerId, string? ResponseUrl)
+/// <summary>
+/// The fields of a slash command CoachBot uses; stored as JSON when the answer is finished by a job. The deprecated
+/// <c>user_name</c> (a handle) is not read: who the person is comes from users.info, as for events.
+/// </summary>
+internal sealed record SlackCommand(string TeamId, string UserId, string ChannelId, string Text, string TriggerId, string? ResponseUrl)
 {
     public static SlackCommand? From(Dictionary<string, StringValues> form)
     {
@@ -19,25 +22,25 @@ internal sealed record SlackCommand(string TeamId, string UserId, string UserNam
         }
 
         // PostgreSQL cannot store U+0000, and the core may store what was typed: drop it, keep the rest.
-        string Typed(string key) => (Field(key) ?? "").Replace("\0", "", StringComparison.Ordinal);
-        return new SlackCommand(team, user, Typed("user_name"), channel, Typed("text"), trigger, Field("response_url")?.Replace("\0", "", StringComparison.Ordinal));
+        string? Typed(string key) => Field(key)?.Replace("\0", "", StringComparison.Ordinal);
+        return new SlackCommand(team, user, channel, Typed("text") ?? "", trigger, Typed("response_url"));
     }
 
     public static SlackCommand? From(JsonObject json) =>
         json.Str("team_id") is { } team && json.Str("user_id") is { } user && json.Str("channel_id") is { } channel
-            ? new SlackCommand(team, user, json.Str("user_name") ?? "", channel, json.Str("text") ?? "", json.Str("trigger_id") ?? "", json.Str("response_url"))
+            ? new SlackCommand(team, user, channel, json.Str("text") ?? "", json.Str("trigger_id") ?? "", json.Str("response_url"))
             : null;
 
-    public InboundCommand ToInbound() => new(
-        new Sender(new PersonKey(ChatPlatform.Slack, TeamId, UserId), UserName),
-        new ChatAddress(ChatPlatform.Slack, TeamId, ChannelId),
-        Text.Trim());
+    public InboundCommand ToInbound(Sender from) => new(from, new ChatAddress(ChatPlatform.Slack, TeamId, ChannelId), Text.Trim());
+
+    /// <summary>The command as the core sees it, with the sender described by their (cached) Slack profile: name, email, time zone.</summary>
+    public async Task<InboundCommand> ToInboundAsync(SlackPeople people, SlackWebClient slack, CancellationToken cancellationToken) =>
+        ToInbound(await people.GetSenderAsync(slack, TeamId, UserId, cancellationToken));
 
     public JsonObject ToJson() => new()
     {
         ["team_id"] = TeamId,
         ["user_id"] = UserId,
-        ["user_name"] = UserName,
         ["channel_id"] = ChannelId,
         ["text"] = Text,
         ["trigger_id"] = TriggerId,

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CoachBot.Bot.Hosting;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Data;
+using CoachBot.Platforms.Slack;
 
 namespace CoachBot.Bot.Slack;
 
@@ -9,12 +10,17 @@ namespace CoachBot.Bot.Slack;
 /// Runs "/coach …" in the core without the request's token: work with side effects is never cut in the middle. An answer
 /// that outruns the ack budget is sent through response_url when the work ends; shutdown waits for work in flight.
 /// </summary>
-internal sealed class SlackCommandRunner(ICoachingInbox inbox, IServiceScopeFactory scopes, SchemaGuard schema, ILogger<SlackCommandRunner> logger) : IHostedService
+internal sealed class SlackCommandRunner(ICoachingInbox inbox, SlackPeople people, IServiceScopeFactory scopes, SchemaGuard schema, ILogger<SlackCommandRunner> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
 
-    public Task<InboxReply> Start(SlackCommand command) =>
-        Track(Task.Run(() => inbox.OnCommandAsync(command.ToInbound(), CancellationToken.None)));
+    /// <remarks>The profile lookup (users.info, cached) is part of the work: a first contact needs the email to recognise an admin.</remarks>
+    public Task<InboxReply> Start(SlackCommand command) => Track(Task.Run(async () =>
+    {
+        using var scope = scopes.CreateScope();
+        var slack = scope.ServiceProvider.GetRequiredService<SlackWebClient>();
+        return await inbox.OnCommandAsync(await command.ToInboundAsync(people, slack, CancellationToken.None), CancellationToken.None);
+    }));
 
     /// <summary>The answer a finished (or failed) command gets; an outage is said plainly, <c>help</c> still answered.</summary>
     public InboxReply Outcome(SlackCommand command, Task<InboxReply> work)

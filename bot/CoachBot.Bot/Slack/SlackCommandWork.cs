@@ -5,7 +5,7 @@ using CoachBot.Platforms.Slack;
 namespace CoachBot.Bot.Slack;
 
 /// <summary>Sends a /coach answer that came after the ack through response_url (replacing "Working on it…").</summary>
-internal sealed class SlackCommandWork(ICoachingInbox inbox, SlackWebClient slack, SlackReplies replies)
+internal sealed class SlackCommandWork(ICoachingInbox inbox, SlackWebClient slack, SlackPeople people, SlackReplies replies)
 {
     /// <summary>A command recorded for a job by an earlier version (commands are no longer queued); runs it once.</summary>
     public async Task<string> RunAsync(string teamId, JsonObject payload, CancellationToken cancellationToken)
@@ -15,7 +15,7 @@ internal sealed class SlackCommandWork(ICoachingInbox inbox, SlackWebClient slac
             return "malformed";
         }
 
-        return await AnswerAsync(command, await inbox.OnCommandAsync(command.ToInbound(), cancellationToken), cancellationToken);
+        return await AnswerAsync(command, await inbox.OnCommandAsync(await command.ToInboundAsync(people, slack, cancellationToken), cancellationToken), cancellationToken);
     }
 
     public async Task<string> AnswerAsync(SlackCommand command, InboxReply reply, CancellationToken cancellationToken)

@@ -60,6 +60,6 @@ internal sealed class SlackReplies(SlackWebClient slack)
 
     /// <summary>Slack shows a command's answer as one message, so several replies are joined into one.</summary>
     public static CoachMessage Join(InboxReply reply) => new(
-        string.Join("\n", reply.Messages.Select(m => m.Text)),
+        string.Join("\n", reply.Messages.Select(m => m.Content.Marked)),
         [.. reply.Messages.SelectMany(m => m.Blocks)]);
 }

@@ -50,9 +50,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 2216, Level = LogLevel.Debug, Message = "Refused a malformed activity: {Problem}")]
     public static partial void MalformedActivity(ILogger logger, string problem);
 
-    [LoggerMessage(EventId = 2217, Level = LogLevel.Information, Message = "Could not look up a new Teams member's profile ({Error}); the welcome goes out without their name")]
-    public static partial void ProfileLookupFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 2212, Level = LogLevel.Information, Message = "Teams is off (no Teams:AppId): /api/messages answers 401. Set Teams:AppId and Teams:AppPassword, or Teams:LocalNoAuth=true in Development for the Agents Playground.")]
     public static partial void Off(ILogger logger);
+
+    [LoggerMessage(EventId = 2290, Level = LogLevel.Information, Message = "Could not read a Teams member's profile from the Connector ({Error}); using the activity's name only")]
+    public static partial void MemberLookupFailed(ILogger logger, string error);
 }

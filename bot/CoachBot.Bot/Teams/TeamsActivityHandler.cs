@@ -13,6 +13,7 @@ internal sealed class TeamsActivityHandler(
     ServiceUrlTrust trust,
     TeamsReplies replies,
     TeamsConversationEvents events,
+    TeamsPeople people,
     IOptions<TeamsOptions> teams,
     ILogger<TeamsActivityHandler> logger,
     ICoachingInbox? inbox = null) // optional so the Teams layer can stand before the core is wired in
@@ -51,15 +52,16 @@ internal sealed class TeamsActivityHandler(
 
     private async Task OnMessageAsync(Activity activity, ICoachingInbox inbox, CancellationToken cancellationToken)
     {
-        var from = activity.Sender();
+        var from = await people.DescribeAsync(activity, cancellationToken);
         var address = activity.Address();
         InboxReply reply;
         if (CardSubmit.FromMessage(activity) is { } submit)
         {
-            reply = await inbox.OnActionAsync(ToAction(activity, submit), cancellationToken);
+            reply = await inbox.OnActionAsync(ToAction(activity, from, submit), cancellationToken);
         }
-        else if (MentionText.StripBotMention(activity) is { Length: > 0 } text)
+        else if (MentionText.StripBotMention(activity) is { Length: > 0 } stripped)
         {
+            var text = await TeamsMentions.ToPersonRefsAsync(activity, stripped, people, cancellationToken);
             reply = InManagerChannel(address) || ManagerCommandWords.StartsWithCommand(text)
                 ? await inbox.OnCommandAsync(new InboundCommand(from, address, text), cancellationToken)
                 : await inbox.OnMessageAsync(new InboundMessage(from, address, text), cancellationToken);
@@ -84,7 +86,7 @@ internal sealed class TeamsActivityHandler(
             return InvokeResponse.Error(400, "BadRequest", "This button carries no CoachBot action.");
         }
 
-        var reply = await inbox.OnActionAsync(ToAction(activity, submit), cancellationToken);
+        var reply = await inbox.OnActionAsync(ToAction(activity, await people.DescribeAsync(activity, cancellationToken), submit), cancellationToken);
         // The clicked card is replaced through the invoke answer itself; anything else goes out as messages.
         await replies.DeliverAsync(activity, reply with { UpdatedSource = null }, cancellationToken);
         return reply.UpdatedSource is { } updated
@@ -92,8 +94,8 @@ internal sealed class TeamsActivityHandler(
             : InvokeResponse.Message("Done.");
     }
 
-    private static InboundAction ToAction(Activity activity, CardSubmit submit) => new(
-        activity.Sender(),
+    private static InboundAction ToAction(Activity activity, Sender from, CardSubmit submit) => new(
+        from,
         activity.Address(),
         activity.ReplyToId is { Length: > 0 } cardId ? new SentMessage(activity.Address(), cardId) : null,
         submit.ActionId,

@@ -9,10 +9,9 @@ namespace CoachBot.Bot.Teams;
 /// removal forgets the conversation; people joining a channel are reported for the managers' channel guard.
 /// </summary>
 internal sealed class TeamsConversationEvents(
-    ConversationReferenceStore references, ProcessedActivities processed, TeamsReplies replies, ConnectorClient connector, ILogger<TeamsConversationEvents> logger)
+    ConversationReferenceStore references, ProcessedActivities processed, TeamsReplies replies, TeamsPeople people, ILogger<TeamsConversationEvents> logger)
 {
     private static readonly TimeSpan WelcomeWindow = TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan ProfileLookupBudget = TimeSpan.FromSeconds(3);
 
     public async Task HandleAsync(Activity activity, ICoachingInbox inbox, CancellationToken cancellationToken)
     {
@@ -55,40 +54,7 @@ internal sealed class TeamsConversationEvents(
             return;
         }
 
-        var reply = await inbox.OnConversationStartedAsync(await WithProfileAsync(activity, cancellationToken), activity.Address(), cancellationToken);
+        var reply = await inbox.OnConversationStartedAsync(await people.DescribeAsync(activity, cancellationToken), activity.Address(), cancellationToken);
         await replies.DeliverAsync(activity, reply, cancellationToken);
-    }
-
-    /// <summary>
-    /// Install activities carry no name (and no activity carries an email), so the member is looked up in the Connector.
-    /// If that fails the person is greeted without a name rather than not at all; the lookup is kept short, since
-    /// Teams waits about 15 s for the answer.
-    /// </summary>
-    private async Task<Sender> WithProfileAsync(Activity activity, CancellationToken cancellationToken)
-    {
-        var sender = activity.Sender();
-        if (activity.From?.Id is not { Length: > 0 } userId)
-        {
-            return sender;
-        }
-
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(ProfileLookupBudget);
-        try
-        {
-            var here = new ConnectorTarget(activity.ServiceUrl!, activity.TenantId()!, activity.Conversation!.Id!);
-            var member = await connector.GetMemberAsync(here, userId, budget.Token);
-            return sender with
-            {
-                DisplayName = member.DisplayName is { Length: > 0 } name ? name : sender.DisplayName,
-                Email = member.Email is { Length: > 0 } email && ActivityReader.IsUsableId(email) ? email : sender.Email,
-            };
-        }
-        catch (Exception ex) when (ex is ChatDeliveryException or HttpRequestException or System.Text.Json.JsonException
-                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            Log.ProfileLookupFailed(logger, ex is ChatDeliveryException delivery ? delivery.Code : ex.GetType().Name);
-            return sender;
-        }
     }
 }

@@ -26,6 +26,8 @@ public static class TeamsRegistration
 
         services.AddSingleton<ProcessedActivities>();
 
+        services.AddSingleton<TeamsPeople.Cache>();
+        services.AddTransient<TeamsPeople>();
         services.AddTransient<TeamsReplies>();
         services.AddTransient<TeamsConversationEvents>();
         services.AddTransient<TeamsActivityHandler>();

@@ -160,7 +160,7 @@ public sealed class NudgeResponses(
             blocks.Add(NudgeMessage.RatingButtons(deliveryId));
         }
 
-        return new CoachMessage(original?.Text ?? status, blocks) { DeliveryId = deliveryId };
+        return new CoachMessage(original?.Content ?? status, blocks) { DeliveryId = deliveryId };
     }
 
     private async Task AddOfferAsync(List<CoachMessage> messages, long personId, Guid deliveryId, string reason, CancellationToken cancellationToken)

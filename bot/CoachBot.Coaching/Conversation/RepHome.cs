@@ -18,7 +18,7 @@ public sealed class RepHome(RepProfileStore profiles, RepScheduleStore schedules
         }
 
         var streak = await streaks.ForAsync(person.Id, cancellationToken);
-        var title = string.IsNullOrWhiteSpace(person.FirstName) ? "Your coaching" : $"{person.FirstName}'s coaching";
+        var title = person.FirstName.IsEmpty ? "Your coaching" : $"{person.FirstName}'s coaching";
         var blocks = new List<MessageBlock>
         {
             new HeaderBlock(title),

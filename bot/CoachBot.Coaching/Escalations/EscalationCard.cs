@@ -3,7 +3,7 @@ using CoachBot.Coaching.Chat;
 namespace CoachBot.Coaching.Escalations;
 
 /// <summary>Names shown on a card; looked up by the caller so rendering stays pure.</summary>
-public sealed record EscalationCardPeople(string RepName, string? OwnerName, string? LastActorName = null);
+public sealed record EscalationCardPeople(UserText RepName, UserText? OwnerName, UserText? LastActorName = null);
 
 /// <summary>Renders an escalation as the neutral card posted in (and updated in) the managers' channel.</summary>
 public static class EscalationCard
@@ -16,11 +16,11 @@ public static class EscalationCard
             new HeaderBlock($"Escalation {escalation.ShortId}: {escalation.Reason.Label()}"),
             new FieldsBlock(
             [
-                new Field("Rep", people.RepName),
+                new Field("Rep", people.RepName.Raw),
                 new Field("Reason", escalation.Reason.Label()),
                 new Field("Severity", escalation.Severity.ToString()),
                 new Field("Age", Age(now - escalation.CreatedAt)),
-                new Field("Owner", people.OwnerName ?? "No manager on record"),
+                new Field("Owner", people.OwnerName?.Raw ?? "No manager on record"),
                 new Field("State", StateText(escalation, people.LastActorName)),
             ]),
             escalation.SharedText is { Length: > 0 } words
@@ -68,7 +68,7 @@ public static class EscalationCard
         return buttons;
     }
 
-    private static string StateText(Escalation escalation, string? actor) => escalation.State switch
+    private static string StateText(Escalation escalation, UserText? actor) => escalation.State switch
     {
         EscalationState.Acknowledged when actor is not null => $"Acknowledged by {actor}",
         EscalationState.Resolved when actor is not null => $"Resolved by {actor}",

@@ -19,7 +19,7 @@ public static class RepUpdates
             : new CoachMessage(done, [new SectionBlock(done), again]);
     }
 
-    public static CoachMessage Reassigned(Escalation e, string newOwner) =>
+    public static CoachMessage Reassigned(Escalation e, UserText newOwner) =>
         CoachMessage.Plain($"Your request ({e.ShortId}) was passed to {newOwner}, who will follow up with you.");
 
     public static CoachMessage RaisedForMissedNudges(Escalation e) =>

@@ -75,7 +75,7 @@ public sealed class AdminCommands(
         }
 
         var words = await escalations.WorkspaceKeywordsAsync(actor.WorkspaceId, cancellationToken);
-        var list = words.Count == 0 ? "none" : string.Join(", ", words);
+        var list = words.Count == 0 ? "none" : string.Join(", ", words.Select(Chat.UserText.Of));
         return CommandResult.Say($"Watched keywords (only in replies a rep chose to share): {list}.", detail: add is not null ? $"add {add}" : remove is not null ? $"remove {remove}" : "list");
     }
 }

@@ -3,7 +3,7 @@ using CoachBot.Coaching.Escalations;
 
 namespace CoachBot.Coaching.Managers;
 
-public sealed record BriefData(string RepName, string? Style, RepActivity? Activity, IReadOnlyList<Escalation> OpenEscalations, string Opener);
+public sealed record BriefData(UserText RepName, string? Style, RepActivity? Activity, IReadOnlyList<Escalation> OpenEscalations, string Opener);
 
 /// <summary>The weekly brief about one rep, written so the manager can talk to that rep in the rep's own style.</summary>
 public static class BriefCard

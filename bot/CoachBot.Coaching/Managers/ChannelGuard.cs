@@ -27,7 +27,7 @@ public sealed class ChannelGuard(ManagersChannel channel, PersonDirectory people
             return ChannelGuardVerdict.Allowed;
         }
 
-        var who = person?.DisplayName ?? "Someone who is not in CoachBot's roster";
+        var who = person is { } known ? known.DisplayName.ToString() : "Someone who is not in CoachBot's roster";
         var alert = $"⚠️ {who} joined the managers' channel but is not a manager in CoachBot's roster. Escalations here are for managers only.";
         try
         {

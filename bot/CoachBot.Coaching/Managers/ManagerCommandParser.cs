@@ -68,7 +68,9 @@ public static partial class ManagerCommandParser
     internal static ManagerCommand Bad(string verb, string problem) => new Invalid($"{problem} {ManagerUsage.For(verb)}");
 
     internal static ManagerCommand WithPerson(string verb, IReadOnlyList<string> tokens, Func<PersonRef, ManagerCommand> make) =>
-        CommandArguments.ParsePerson(tokens) is { } person ? make(person) : Bad(verb, tokens.Count == 0 ? "Say who: a @mention, name or email." : "I can't read that person.");
+        CommandArguments.ParsePerson(tokens) is { } person
+            ? make(person)
+            : Bad(verb, tokens.Count == 0 ? $"Say who. {PersonRef.Forms}" : $"I can't read \"{CommandArguments.Shorten(string.Join(' ', tokens))}\" as a person. {PersonRef.Forms}");
 
     private static ManagerCommand WithChoice(string verb, List<string> args, string[] choices, Func<PersonRef, string, ManagerCommand> make)
     {

@@ -4,7 +4,7 @@ using Npgsql;
 namespace CoachBot.Coaching.Managers;
 
 public sealed record RepOverview(
-    long Id, string Name, string Role, string? Style, string StyleSource, string Race, string[] Focus, TimeOnly[]? SendTimes,
+    long Id, Chat.UserText Name, string Role, string? Style, string StyleSource, string Race, string[] Focus, TimeOnly[]? SendTimes,
     short[]? WorkingDays, bool Paused, bool Stopped, DateTimeOffset? NextDueAt);
 
 /// <summary>
@@ -23,7 +23,7 @@ public sealed class RepSettings(NpgsqlDataSource dataSource)
             from person p left join rep_profile rp on rp.person_id = p.id left join rep_schedule rs on rs.person_id = p.id
             where p.id = any(@personIds) order by p.display_name
             """, new { personIds }, cancellationToken: cancellationToken));
-        return rows.Select(r => new RepOverview(r.id, r.display_name, r.role, r.style, r.style_source, r.race, r.focus_skills,
+        return rows.Select(r => new RepOverview(r.id, new Chat.UserText(r.display_name), r.role, r.style, r.style_source, r.race, r.focus_skills,
             r.send_times, r.working_days, r.paused, r.stopped,
             r.next_due_at is { } due && due != DateTime.MaxValue ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : null)).ToList();
     }

@@ -50,7 +50,7 @@ public sealed class RosterCommands(
                 new Field("Race", overview.Race),
                 new Field("Focus", overview.Focus.Length == 0 ? "none yet" : string.Join(", ", overview.Focus)),
                 new Field("Schedule", Schedule(overview)),
-                new Field("Manager", manager?.DisplayName ?? "none"),
+                new Field("Manager", manager?.DisplayName.Raw ?? "none"),
                 new Field("Time zone", rep.TimeZone),
             ]),
         };

@@ -11,7 +11,7 @@ public static class OnboardingMessages
         [(new(8, 0), new(16, 30)), (new(9, 0), new(17, 30)), (new(10, 0), new(18, 30))];
 
     /// <summary>"Hi Riley, I'm CoachBot", or "Hi, I'm CoachBot" when the platform gave no name (never "Hi , …").</summary>
-    public static CoachMessage Welcome(string firstName) => new(
+    public static CoachMessage Welcome(UserText firstName) => new(
         $"{Hi(firstName)}, I'm CoachBot.",
         [
             new HeaderBlock($"{Hi(firstName)}, I'm CoachBot"),
@@ -19,7 +19,7 @@ public static class OnboardingMessages
                 "No leaderboards: you only ever compete with your own best.\nSetup takes about two minutes, and you can skip any step."),
         ]);
 
-    private static string Hi(string firstName) => string.IsNullOrWhiteSpace(firstName) ? "Hi" : $"Hi {firstName.Trim()}";
+    private static string Hi(UserText firstName) => string.IsNullOrWhiteSpace(firstName.Raw) ? "Hi" : $"Hi {UserText.Of(firstName.Raw.Trim())}";
 
     public static CoachMessage QuizQuestion(string answersSoFar)
     {

@@ -9,11 +9,15 @@ public enum PersonRole
     Admin,
 }
 
+/// <summary>
+/// Someone CoachBot knows. <see cref="DisplayName"/> is their one name, from their platform profile (or the roster until
+/// they first write), shown the same way everywhere; as <see cref="UserText"/> it is escaped by every renderer.
+/// </summary>
 public sealed record Person(
     long Id,
     long WorkspaceId,
     PersonKey Key,
-    string DisplayName,
+    UserText DisplayName,
     string? Email,
     PersonRole Role,
     long? ManagerId,
@@ -23,5 +27,5 @@ public sealed record Person(
 {
     public bool IsManager => Role is PersonRole.Manager or PersonRole.Admin;
 
-    public string FirstName => DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : DisplayName;
+    public UserText FirstName => DisplayName.Raw.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? new UserText(first) : DisplayName;
 }

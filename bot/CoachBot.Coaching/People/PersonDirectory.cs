@@ -74,7 +74,7 @@ public sealed class PersonDirectory(NpgsqlDataSource dataSource)
             id,
             workspace_id,
             new PersonKey(platform == "slack" ? ChatPlatform.Slack : ChatPlatform.Teams, external_id, platform_user_id),
-            display_name,
+            new UserText(display_name),
             email,
             Enum.Parse<PersonRole>(role, ignoreCase: true),
             manager_id,

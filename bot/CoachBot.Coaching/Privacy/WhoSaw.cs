@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.People;
 
 namespace CoachBot.Coaching.Privacy;
@@ -10,10 +11,10 @@ internal static class WhoSaw
         var parts = (view.Detail ?? "").Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
         var reference = parts.Length > 0 ? parts[0] : "an escalation";
         var how = parts.Length > 1 ? parts[1] : "";
-        var manager = view.Manager ?? "A manager";
+        var manager = view.Manager is { Length: > 0 } name ? UserText.Of(name).ToString() : "A manager";
         if (view.Action == AuditActions.SharedWordsPosted)
         {
-            var readers = channelReaders.Count == 0 ? "" : $": {string.Join(", ", channelReaders)}";
+            var readers = channelReaders.Count == 0 ? "" : $": {string.Join(", ", channelReaders.Select(UserText.Of))}";
             return $"your words in {reference} were posted to the managers' channel, which every manager in CoachBot can read{readers}.";
         }
 

@@ -4,8 +4,9 @@ using CoachBot.Coaching.Chat;
 namespace CoachBot.Platforms.Slack;
 
 /// <summary>
-/// Turns the neutral <see cref="CoachMessage"/> into Block Kit within Slack's limits. Section, header and context text
-/// is CoachBot's own (mrkdwn allowed); quotes and field values are someone's words and are always escaped.
+/// Turns the neutral <see cref="CoachMessage"/> into Block Kit within Slack's limits. Section, context and fallback text
+/// keep CoachBot's own mrkdwn and escape every <see cref="UserText"/> part in it; quotes and fields are escaped whole;
+/// headers and buttons are plain_text, which Slack never parses.
 /// </summary>
 public static class BlockKitRenderer
 {
@@ -21,7 +22,7 @@ public static class BlockKitRenderer
     private const int MaxButtonValue = 2000;
 
     /// <summary>The fallback <c>text</c> for notifications and screen readers.</summary>
-    public static string FallbackText(CoachMessage message) => SlackText.Truncate(message.Text, MaxFallbackText);
+    public static string FallbackText(CoachMessage message) => SlackText.Truncate(Escaped(message.Content), MaxFallbackText);
 
     public static JsonArray RenderBlocks(CoachMessage message, int maxBlocks = MaxMessageBlocks)
     {
@@ -44,9 +45,9 @@ public static class BlockKitRenderer
 
     private static IEnumerable<JsonObject> RenderBlock(MessageBlock block) => block switch
     {
-        SectionBlock section => [Section(Mrkdwn(SlackText.Truncate(section.Text, MaxSectionText)))],
+        SectionBlock section => [Section(Mrkdwn(SlackText.Truncate(Escaped(section.Content), MaxSectionText)))],
         HeaderBlock header => [new() { ["type"] = "header", ["text"] = PlainText(header.Text, MaxHeaderText) }],
-        ContextBlock context => [Context(SlackText.Truncate(context.Text, MaxSectionText))],
+        ContextBlock context => [Context(SlackText.Truncate(Escaped(context.Content), MaxSectionText))],
         QuoteBlock quote => [Section(Mrkdwn(SlackText.Truncate(SlackText.Quote(quote.Text), MaxSectionText)))],
         FieldsBlock fields => fields.Fields.Chunk(MaxFields).Select(FieldsSection),
         ActionsBlock actions => actions.Buttons.Chunk(MaxButtons).Select(ActionsRow),
@@ -106,6 +107,9 @@ public static class BlockKitRenderer
         ["type"] = "context",
         ["elements"] = new JsonArray(Mrkdwn(mrkdwn)),
     };
+
+    // Slack parses the top-level text and mrkdwn for mentions, broadcasts and links: a person's words must not be.
+    private static string Escaped(ComposedText text) => text.Render(SlackText.Escape);
 
     private static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
 

@@ -44,7 +44,7 @@ public static class AdaptiveCardRenderer
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = Version,
-            ["fallbackText"] = CardText.Safe(message.Text),
+            ["fallbackText"] = CardText.Safe(message.Text), // plain text, shown as typed
             ["body"] = body,
         };
         return FitToLimit(card, body);
@@ -55,9 +55,9 @@ public static class AdaptiveCardRenderer
 
     private static JsonObject RenderBlock(MessageBlock block) => block switch
     {
-        HeaderBlock h => TextBlock(CardText.Safe(h.Text), ("size", "Large"), ("weight", "Bolder")),
-        SectionBlock s => TextBlock(CardText.Safe(s.Text)),
-        ContextBlock c => TextBlock(CardText.Safe(c.Text), ("size", "Small"), ("isSubtle", true)),
+        HeaderBlock h => TextBlock(CardText.Composed(h.Content), ("size", "Large"), ("weight", "Bolder")),
+        SectionBlock s => TextBlock(CardText.Composed(s.Content)),
+        ContextBlock c => TextBlock(CardText.Composed(c.Content), ("size", "Small"), ("isSubtle", true)),
         FieldsBlock f => new JsonObject
         {
             ["type"] = "FactSet",

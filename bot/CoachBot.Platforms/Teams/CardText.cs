@@ -1,3 +1,5 @@
+using CoachBot.Coaching.Chat;
+
 namespace CoachBot.Platforms.Teams;
 
 /// <summary>
@@ -15,12 +17,18 @@ public static class CardText
     }
 
     /// <summary>Someone's own words: also loses emphasis and heading markers so it reads exactly as typed.</summary>
-    public static string Quoted(string text)
+    public static string Quoted(string text) => Safe(Escape(text));
+
+    /// <summary>CoachBot's own markdown kept, each <see cref="UserText"/> part escaped.</summary>
+    public static string Composed(ComposedText text) => Safe(text.Render(Escape));
+
+    /// <summary>Backslash-escapes markdown, HTML and entity syntax, so the words read exactly as typed.</summary>
+    public static string Escape(string text)
     {
         var builder = new System.Text.StringBuilder(text.Length + 8);
         foreach (var c in text)
         {
-            if (c is '\\' or '*' or '_' or '`' or '~' or '#' or '[' or ']' or '>' or '<')
+            if (c is '\\' or '*' or '_' or '`' or '~' or '#' or '[' or ']' or '>' or '<' or '&')
             {
                 builder.Append('\\');
             }
@@ -28,6 +36,6 @@ public static class CardText
             builder.Append(c);
         }
 
-        return Safe(builder.ToString());
+        return builder.ToString();
     }
 }

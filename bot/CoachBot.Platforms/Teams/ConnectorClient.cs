@@ -8,7 +8,7 @@ namespace CoachBot.Platforms.Teams;
 /// The Bot Connector calls CoachBot needs (send, reply, update, create conversation, look up a member). The typed HttpClient's
 /// <see cref="BotTokenHandler"/> adds the token; <see cref="ConnectorSendPolicy"/> paces, retries and classifies failures.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, ConnectorSendPolicy policy)
+public sealed partial class ConnectorClient(HttpClient http, ConnectorSendPolicy policy)
 {
     public Task<ResourceResponse> SendAsync(ConnectorTarget target, Activity activity, CancellationToken cancellationToken) =>
         CallAsync<ResourceResponse>(target, HttpMethod.Post, $"v3/conversations/{Escape(target.ConversationId)}/activities", activity, cancellationToken);

@@ -12,6 +12,12 @@ public sealed record ConversationResourceResponse(string? Id, string? ActivityId
 public sealed record ConnectorMember(
     string? Id, string? Name, string? AadObjectId, string? ObjectId, string? GivenName, string? Surname, string? Email, string? UserPrincipalName)
 {
+    /// <summary>The member's email; a work account's user principal name is its sign-in address.</summary>
+    public string? Address => Email is { Length: > 0 } email ? email : UserPrincipalName is { } upn && upn.Contains('@') ? upn : null;
+
+    /// <summary>The Entra object id, under either spelling.</summary>
+    public string? EntraObjectId => AadObjectId is { Length: > 0 } aad ? aad : ObjectId;
+
     /// <summary>The person's name as Teams shows it, cleaned; empty when the Connector gave none.</summary>
     public string DisplayName
     {

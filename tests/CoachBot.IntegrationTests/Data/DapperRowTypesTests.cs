@@ -134,7 +134,7 @@ public sealed class DapperRowTypesTests(PostgresDatabase database) : IClassFixtu
             ["bot/CoachBot.Coaching/Escalations/EscalationService.cs"] = 1,
             ["bot/CoachBot.Coaching/Managers/BriefService.cs"] = 4,
             ["bot/CoachBot.Coaching/Managers/ChannelGuard.cs"] = 2,
-            ["bot/CoachBot.Coaching/Managers/PersonResolver.cs"] = 1,
+            ["bot/CoachBot.Coaching/Managers/PersonResolver.cs"] = 2,
             ["bot/CoachBot.Coaching/Managers/ReportingLine.cs"] = 3,
             ["bot/CoachBot.Coaching/Managers/RosterImport.cs"] = 1,
             ["bot/CoachBot.Platforms/Slack/SlackInstallations.cs"] = 1,

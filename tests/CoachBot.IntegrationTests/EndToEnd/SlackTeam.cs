@@ -33,14 +33,15 @@ internal sealed class SlackTeam : IAsyncDisposable
 
     public SlackTestClient Client { get; }
 
-    public static async Task<SlackTeam> StartAsync(PostgresDatabase database)
+    /// <param name="admin">The Coaching:Admins entry: the admin's Slack user id, or their email as README step 2 says.</param>
+    public static async Task<SlackTeam> StartAsync(PostgresDatabase database, string admin = Admin)
     {
         var slack = await FakeSlackServer.StartAsync();
         slack.AddUser(Admin, "Ada Admin", "Europe/London", "ada@acme.example");
         slack.AddUser(Director, "Dee Director", "Europe/London", "dee@acme.example");
         slack.AddUser(Manager, "Maya Okafor", "Europe/London", "maya@acme.example");
         slack.AddUser(Rep, "Sam Rep", "Europe/London", "sam@acme.example");
-        var app = new CoachBotApplication(database).WithSlackAndRealCore(slack).WithFakeClock().WithSetting("Coaching:Admins:0", Admin);
+        var app = new CoachBotApplication(database).WithSlackAndRealCore(slack).WithFakeClock().WithSetting("Coaching:Admins:0", admin);
         var team = new SlackTeam(slack, app);
         await team.WaitForWorkspaceAsync();
         // Tests in a class share a database and each app's clock starts at the same Monday: start from no deliveries or escalations.

@@ -101,7 +101,7 @@ public sealed class ManagerAccessTests(PostgresDatabase database) : IClassFixtur
 
         var reply = await world.Get<ManagerInbox>().OnCommandAsync(new InboundCommand(world.Sender("UBOSS"), world.ManagersChannel, "pause @Nobody Here"), default);
 
-        Assert.Equal("I can't find @Nobody Here in CoachBot's roster here. Usage: `pause @person`", reply.Messages[0].Text);
+        Assert.Equal($"I can't find @Nobody Here in CoachBot's roster here. {CoachBot.Coaching.Managers.PersonRef.Forms} Usage: `pause @person`", reply.Messages[0].Text);
         Assert.Equal(0, await world.ScalarAsync<long>("select count(*) from rep_schedule where workspace_id = @id", new { id = world.WorkspaceId }));
         Assert.DoesNotContain(await world.AuditAsync(), a => a.ActorId == boss.Id);
     }

@@ -9,7 +9,7 @@ namespace CoachBot.Testing.Teams;
 /// A loopback Bot Connector and Entra token endpoint speaking real HTTP and JSON. It records every call, answers
 /// like the Connector does, and plays scripted failures (429 with Retry-After, 403 with a sub-code, 5xx) first.
 /// </summary>
-public sealed class FakeBotConnector : IAsyncDisposable
+public sealed partial class FakeBotConnector : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
     private readonly ConcurrentDictionary<string, JsonObject> _members = new();
@@ -110,11 +110,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
             return Results.Json(new { error = new { code = "BadSyntax", message } }, statusCode: failure.Status);
         }
 
-        if (request.Method == "GET" && path.Split('/') is [_, "v3", "conversations", _, "members", var memberId])
+        if (request.Method == "GET" && MemberAnswer(path) is { } member)
         {
-            return _members.TryGetValue(memberId, out var member)
-                ? Results.Json(member)
-                : Results.Json(new { error = new { code = "MemberNotFoundInConversation", message = "The member is not part of this conversation." } }, statusCode: 404);
+            return member;
         }
 
         var id = Interlocked.Increment(ref _nextId).ToString();

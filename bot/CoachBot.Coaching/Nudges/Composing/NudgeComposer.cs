@@ -81,7 +81,7 @@ public sealed partial class NudgeComposer(
     }
 
     private static NudgeValues ValuesFor(NudgeRecipient rep, DateTimeOffset at) =>
-        new(rep.Person.FirstName, rep.Goal, TimeZoneInfo.ConvertTime(at, LocalZone(rep.Person.TimeZone)).DayOfWeek);
+        new(rep.Person.FirstName.Raw, rep.Goal, TimeZoneInfo.ConvertTime(at, LocalZone(rep.Person.TimeZone)).DayOfWeek);
 
     private static TimeZoneInfo LocalZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
