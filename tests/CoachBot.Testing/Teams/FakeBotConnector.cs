@@ -24,6 +24,20 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public ConcurrentQueue<string> TokenRequests { get; } = new();
 
+    /// <summary>Each successful call with the id the fake answered (an activity id, or a created conversation's id), in order.</summary>
+    public ConcurrentQueue<(ConnectorCall Call, string Id)> Answered { get; } = new();
+
+    private readonly ConcurrentDictionary<string, JsonObject> _members = new();
+
+    /// <summary>A person the Connector knows: GET …/members/{id} answers their profile (name, email, UPN), as Teams does.</summary>
+    public void AddMember(string userId, string aadObjectId, string name, string email) =>
+        _members[userId] = new JsonObject
+        {
+            ["id"] = userId, ["name"] = name, ["aadObjectId"] = aadObjectId, ["givenName"] = name.Split(' ')[0],
+            ["surname"] = name.Split(' ').Length > 1 ? name.Split(' ')[^1] : null, ["email"] = email, ["userPrincipalName"] = email,
+            ["tenantId"] = TeamsActivities.Tenant, ["userRole"] = "user",
+        };
+
     public static async Task<FakeBotConnector> StartAsync()
     {
         var fake = new FakeBotConnector();
@@ -64,7 +78,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var body = request.ContentLength is > 0 || request.Method is "POST" or "PUT"
             ? JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync()) : null;
         var path = Uri.UnescapeDataString(request.Path.Value ?? "");
-        Calls.Enqueue(new ConnectorCall(request.Method, path, request.Headers.Authorization.ToString(), body));
+        var call = new ConnectorCall(request.Method, path, request.Headers.Authorization.ToString(), body);
+        Calls.Enqueue(call);
 
         if (_failures.TryDequeue(out var failure))
         {
@@ -78,16 +93,33 @@ public sealed class FakeBotConnector : IAsyncDisposable
             return Results.Json(new { error = new { code = "BadSyntax", message } }, statusCode: failure.Status);
         }
 
+        if (request.Method == "GET" && path.Split('/') is [.., "members", var memberId])
+        {
+            var known = _members.TryGetValue(memberId, out var m) ? m : _members.Values.FirstOrDefault(x => (string?)x["aadObjectId"] == memberId);
+            if (known is not null)
+            {
+                return Results.Json(known);
+            }
+        }
+
+        if (request.Method == "GET" && path.EndsWith("/members", StringComparison.Ordinal) && !_members.IsEmpty)
+        {
+            return Results.Json(new JsonArray([.. _members.Values.Select(x => x.DeepClone())]));
+        }
+
         var id = Interlocked.Increment(ref _nextId).ToString();
         if (path == "/v3/conversations")
         {
             var channel = body?["channelData"]?["channel"]?["id"]?.GetValue<string>();
+            Answered.Enqueue((call, channel is null ? $"a:proactive-{id}" : id));
             return channel is null
                 ? Results.Json(new { id = $"a:proactive-{id}" })
                 : Results.Json(new { id = $"{channel};messageid={id}", activityId = id });
         }
 
-        return Results.Json(new { id = request.Method == "PUT" ? path.Split('/')[^1] : id });
+        var answer = request.Method == "PUT" ? path.Split('/')[^1] : id;
+        Answered.Enqueue((call, answer));
+        return Results.Json(new { id = answer });
     }
 
     private sealed record ScriptedFailure(int Status, string? Code, TimeSpan? RetryAfter);
