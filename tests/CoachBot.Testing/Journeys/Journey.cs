@@ -132,6 +132,8 @@ public sealed partial class Journey : IAsyncDisposable
     /// <summary>What is new or changed on the person's screen since they last looked.</summary>
     public Seen Look(JourneyPerson who)
     {
+        // A logged error fails the step that caused it, with the error, rather than the journey's end.
+        Driver.App.AssertNoUnexpectedErrors();
         var screen = Driver.Screen(who);
         var before = _lastSeen.GetValueOrDefault(who.Handle) ?? [];
         var changed = screen.Where(m => !before.TryGetValue(m.Key, out var old) || old != m && (old.Text != m.Text || !old.Labels.SequenceEqual(m.Labels))).ToList();

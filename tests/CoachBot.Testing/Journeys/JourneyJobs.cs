@@ -45,6 +45,7 @@ public sealed class JourneyJobs(CoachBotApplication app)
     public async Task DrainAsync()
     {
         var client = app.Services.GetRequiredService<IBackgroundJobClient>();
+        var last = new List<string>();
         for (var round = 0; round < 50; round++)
         {
             var monitoring = Storage.GetMonitoringApi();
@@ -54,6 +55,12 @@ public sealed class JourneyJobs(CoachBotApplication app)
                 ready.AddRange(monitoring.EnqueuedJobs(queue, 0, 1000)
                     .Where(j => j.Value is { InEnqueuedState: true, Job: not null })
                     .Select(j => (j.Key, j.Value.Job, EnqueuedState.StateName)));
+            }
+
+            // The PostgreSQL monitoring API lists a queue's rows whatever became of their jobs: keep those still waiting.
+            using (var connection = Storage.GetConnection())
+            {
+                ready.RemoveAll(r => connection.GetJobData(r.Id)?.State != EnqueuedState.StateName);
             }
 
             var now = app.Clock.GetUtcNow().UtcDateTime;
@@ -66,6 +73,7 @@ public sealed class JourneyJobs(CoachBotApplication app)
                 return;
             }
 
+            last = [.. ready.Select(r => $"{r.Id} {r.Job.Type.Name}.{r.Job.Method.Name} ({r.State})")];
             foreach (var (id, job, state) in ready)
             {
                 // Taken out of its queue or schedule first, as a worker's fetch would, so it runs once.
@@ -76,7 +84,7 @@ public sealed class JourneyJobs(CoachBotApplication app)
             }
         }
 
-        throw new Xunit.Sdk.XunitException("Jobs kept enqueueing jobs for 50 rounds.");
+        throw new Xunit.Sdk.XunitException($"Jobs kept enqueueing jobs for 50 rounds; the last round: {string.Join(", ", last)}");
     }
 
     /// <summary>
