@@ -25,13 +25,15 @@ builder.AddTeams();
 
 var app = builder.Build();
 
-app.MapCoachBotHealth();
-app.MapTeams();
-app.MapSlack();
-app.MapDemo();
-app.MapCoachBotDashboard();
-
-return await app.RunCoachBotAsync(args);
+// Endpoints are mapped by the runner once settings are checked, so a bad value ends in one line naming its key.
+return await app.RunCoachBotAsync(args, static app =>
+{
+    app.MapCoachBotHealth();
+    app.MapTeams();
+    app.MapSlack();
+    app.MapDemo();
+    app.MapCoachBotDashboard();
+});
 
 // Exposed so WebApplicationFactory<Program> can host the real pipeline in tests.
 public partial class Program;

@@ -31,8 +31,10 @@ public static class WorkspaceApp
         builder.Services.AddSingleton<TimeProvider>(services => services.GetRequiredService<WorkspaceClock>());
         builder.Services.AddSingleton(DemoRoster.LoadEmbedded());
         builder.Services.AddSingleton<SelfUrl>();
-        builder.Services.AddSingleton(services => new WorkspaceState(
-            services.GetRequiredService<DemoRoster>(), services.GetRequiredService<IOptions<WorkspaceOptions>>().Value, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<WorkspaceStore>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WorkspaceStore>());
+        builder.Services.AddSingleton(services => services.GetRequiredService<WorkspaceStore>().Load(new WorkspaceState(
+            services.GetRequiredService<DemoRoster>(), services.GetRequiredService<IOptions<WorkspaceOptions>>().Value, services.GetRequiredService<TimeProvider>())));
         builder.Services.AddSingleton<ResponseUrls>();
         builder.Services.AddHttpClient<CoachBotClient>((services, http) =>
             http.BaseAddress = services.GetRequiredService<IOptions<WorkspaceOptions>>().Value.CoachBotUrl);

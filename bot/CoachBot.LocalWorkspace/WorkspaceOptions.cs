@@ -21,6 +21,9 @@ public sealed class WorkspaceOptions
     [Required, RegularExpression("^[CG][A-Z0-9]+$", ErrorMessage = "Workspace:ManagerChannelId must look like a Slack channel id (C… or G…)")]
     public string ManagerChannelId { get; set; } = "C0MANAGERS";
 
+    /// <summary>Where the history (messages, members, Home views) is kept across restarts; unset = memory only.</summary>
+    public string? StateFile { get; set; }
+
     // Slack acks within 3 s; the emulator enforces the same deadline so slow handlers show up locally.
     [Range(1, 60)]
     public int AckTimeoutSeconds { get; set; } = 3;

@@ -36,7 +36,8 @@ if [ "$mode" = demo ]; then
   fi
   # shellcheck disable=SC1091
   . .local/demo-slack.env
-  export ASPNETCORE_ENVIRONMENT=Demo Demo__Enabled=true
+  # Teams__LocalNoAuth: the Agents Playground (deploy/teams/playground.sh) may talk to this demo bot without tokens.
+  export ASPNETCORE_ENVIRONMENT=Demo Demo__Enabled=true Teams__LocalNoAuth=true
   export Slack__SigningSecret="$DEMO_SIGNING_SECRET" Slack__BotToken="$DEMO_BOT_TOKEN" Slack__ApiBaseUrl="http://127.0.0.1:$workspace_port/api/"
   dotnet build bot/CoachBot.LocalWorkspace -c Release -nologo -v quiet
 fi

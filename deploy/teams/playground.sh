@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Try CoachBot in Teams without a tenant: Microsoft 365 Agents Playground (a Teams emulator with its own mock
-# Connector) against a CoachBot running locally with Teams:AppId empty (loopback-only, no-auth mode).
-#   deploy/local/run.sh            # CoachBot on http://127.0.0.1:5080 (another terminal)
+# Connector) against a CoachBot running locally in the loopback-only no-auth mode (Teams:LocalNoAuth=true, no AppId,
+# Development or Demo environment only).
+#   deploy/local/run.sh            # CoachBot on http://127.0.0.1:5080, demo mode sets the opt-in (another terminal)
 #   deploy/teams/playground.sh [bot-url] [port]
 # Then open http://localhost:56150 (or the port printed), pick "Install app" / type a message.
 set -euo pipefail

@@ -20,16 +20,14 @@ public static class DemoEndpoints
     }
 
     private static async Task<Results<Ok<ClockState>, BadRequest<DemoError>>> AdvanceAsync(
-        int? minutes, DemoClock clock, IDemoNudgeTrigger trigger, ILogger<DemoClock> logger, CancellationToken cancellationToken)
+        int? minutes, DemoClock clock, DemoFastForward fastForward, CancellationToken cancellationToken)
     {
         if (minutes is not (> 0 and <= MaxAdvanceMinutes))
         {
             return TypedResults.BadRequest(new DemoError($"minutes must be a whole number from 1 to {MaxAdvanceMinutes} (e.g. 60 for one hour, 1440 for one day)"));
         }
 
-        var by = TimeSpan.FromMinutes(minutes.Value);
-        DemoLog.ClockAdvanced(logger, by, clock.Advance(by));
-        await trigger.RunDueNowAsync(cancellationToken);
+        await fastForward.AdvanceAsync(TimeSpan.FromMinutes(minutes.Value), cancellationToken);
         return TypedResults.Ok(ClockState.Of(clock));
     }
 
@@ -64,9 +62,9 @@ public static class DemoEndpoints
         return TypedResults.Ok(new NudgeNow(user, personId.Value, now));
     }
 
-    public sealed record ClockState(DateTimeOffset Now, long OffsetMinutes)
+    public sealed record ClockState(DateTimeOffset Now, long OffsetMinutes, double OffsetSeconds)
     {
-        public static ClockState Of(DemoClock clock) => new(clock.GetUtcNow(), (long)clock.Offset.TotalMinutes);
+        public static ClockState Of(DemoClock clock) => new(clock.GetUtcNow(), (long)clock.Offset.TotalMinutes, clock.Offset.TotalSeconds);
     }
 
     public sealed record NudgeNow(string User, long PersonId, DateTimeOffset NextDueAt);

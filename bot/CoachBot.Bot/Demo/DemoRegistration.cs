@@ -20,7 +20,11 @@ public static class DemoRegistration
 
         builder.Services.AddSingleton(new DemoClock(TimeProvider.System));
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(services => services.GetRequiredService<DemoClock>()));
-        builder.Services.TryAddSingleton<IDemoNudgeTrigger, RecurringJobNudgeTrigger>();
+        builder.Services.TryAddSingleton<IDemoNudgeTrigger, InlineNudgeTrigger>();
+        builder.Services.AddSingleton<DemoFastForward>();
+        // The clock store first: the seeder and the Hangfire server (registered later) must see the restored time.
+        builder.Services.AddSingleton<DemoClockStore>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DemoClockStore>());
         builder.Services.AddHostedService<DemoRosterSeeder>();
         return builder;
     }

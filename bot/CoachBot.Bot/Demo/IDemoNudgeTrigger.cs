@@ -1,11 +1,14 @@
 namespace CoachBot.Bot.Demo;
 
 /// <summary>
-/// Seam between demo mode and the nudge dispatcher: "run whatever is due now". Called after /demo/nudge-now marks a rep due
-/// and after /demo/clock/advance moves the clock. The default triggers the recurring job "dispatch-nudges" if it exists;
-/// scheduling can register its own implementation (a later AddSingleton wins) to run the dispatcher directly.
+/// Seam between demo mode and the nudge dispatcher: "run whatever is due now" and "when is the next thing due".
+/// Called after /demo/nudge-now marks a rep due, and at each step of /demo/clock/advance. The default runs the
+/// dispatcher, the follow-ups and their sends inline (<see cref="InlineNudgeTrigger"/>).
 /// </summary>
 public interface IDemoNudgeTrigger
 {
     Task RunDueNowAsync(CancellationToken cancellationToken);
+
+    /// <summary>The earliest moment at or before <paramref name="until"/> when nudge work is due, or null.</summary>
+    Task<DateTimeOffset?> NextDueAsync(DateTimeOffset until, CancellationToken cancellationToken);
 }

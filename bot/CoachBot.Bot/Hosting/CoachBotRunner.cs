@@ -7,8 +7,11 @@ namespace CoachBot.Bot.Hosting;
 
 public static class CoachBotRunner
 {
-    /// <summary>Runs the host, or the <c>migrate</c> command; configuration and database errors end in one clear line.</summary>
-    public static async Task<int> RunCoachBotAsync(this WebApplication app, string[] args)
+    /// <summary>
+    /// Maps the endpoints and runs the host, or the <c>migrate</c> command. Configuration and database errors end in one
+    /// clear line, wherever they surface: mapping resolves services (Hangfire's dashboard reads the jobs options).
+    /// </summary>
+    public static async Task<int> RunCoachBotAsync(this WebApplication app, string[] args, Action<WebApplication> mapEndpoints)
     {
         try
         {
@@ -27,6 +30,7 @@ public static class CoachBotRunner
                 return 0;
             }
 
+            mapEndpoints(app);
             await app.RunAsync();
             return 0;
         }

@@ -56,7 +56,7 @@ internal sealed class BotFrameworkAuthentication(IOptions<TeamsOptions> teams, I
         {
             OnMessageReceived = context =>
             {
-                // Local no-auth mode: there is no audience to validate against, so tokens are not looked at at all.
+                // No AppId (Teams off, or local no-auth mode): there is no audience to validate against, so tokens are not looked at.
                 if (!teams.Value.HasCredentials)
                 {
                     context.NoResult();

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Bot.Teams;
 
 /// <summary>
-/// Who may post activities: a caller with a valid Bot Framework token; or, only while Teams:AppId is empty
-/// (local trials with the Agents Playground), an unauthenticated caller on loopback. With an AppId set the
-/// second path cannot be taken.
+/// Who may post activities: a caller with a valid Bot Framework token; or, only with Teams:LocalNoAuth=true and no
+/// AppId (local trials with the Agents Playground), an unauthenticated caller on loopback that did not come through
+/// a proxy. With neither, Teams is off and every activity gets 401.
 /// </summary>
 internal sealed class BotFrameworkCaller : IAuthorizationRequirement
 {
@@ -19,18 +19,24 @@ internal sealed class BotFrameworkCallerHandler(IOptions<TeamsOptions> teams, IH
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, BotFrameworkCaller requirement)
     {
-        if (teams.Value.HasCredentials)
+        var settings = teams.Value;
+        if (settings.HasCredentials)
         {
             if (context.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == BotFrameworkAuthentication.Scheme))
             {
                 context.Succeed(requirement);
             }
         }
-        else if (http.HttpContext?.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote))
+        else if (settings.IsLocalMode && http.HttpContext is { } request && IsDirectLoopback(request))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
     }
+
+    // A proxy on this host makes every caller loopback; the headers it adds say the request came from elsewhere.
+    private static bool IsDirectLoopback(HttpContext request) =>
+        request.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
+        && !request.Request.Headers.ContainsKey("X-Forwarded-For") && !request.Request.Headers.ContainsKey("Forwarded");
 }

@@ -12,9 +12,9 @@ internal sealed class BotFrameworkClaimsFilter(IOptions<TeamsOptions> teams, Bot
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (!teams.Value.HasCredentials)
+        if (teams.Value.IsLocalMode)
         {
-            return await next(context); // local no-auth mode: the authorization policy already required loopback
+            return await next(context); // local no-auth mode: the authorization policy already required direct loopback
         }
 
         var http = context.HttpContext;

@@ -32,9 +32,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2209, Level = LogLevel.Information, Message = "CoachBot was installed in a Teams {ConversationType} conversation; reference stored")]
     public static partial void Installed(ILogger logger, string conversationType);
 
-    [LoggerMessage(EventId = 2210, Level = LogLevel.Warning, Message = "Teams:AppId is empty: Teams runs in local no-auth mode, accepting unauthenticated activities from loopback only (for the Agents Playground). Set Teams:AppId and Teams:AppPassword to connect real Teams.")]
+    [LoggerMessage(EventId = 2210, Level = LogLevel.Warning, Message = "Teams:LocalNoAuth=true: Teams runs in local no-auth mode, accepting unauthenticated activities from loopback only (for the Agents Playground). Set Teams:AppId and Teams:AppPassword instead to connect real Teams.")]
     public static partial void LocalMode(ILogger logger);
 
     [LoggerMessage(EventId = 2211, Level = LogLevel.Information, Message = "Teams is on for bot {AppId}")]
     public static partial void Enabled(ILogger logger, string appId);
+
+    [LoggerMessage(EventId = 2212, Level = LogLevel.Information, Message = "Teams is off (no Teams:AppId): /api/messages answers 401. Set Teams:AppId and Teams:AppPassword, or Teams:LocalNoAuth=true in Development for the Agents Playground.")]
+    public static partial void Off(ILogger logger);
 }

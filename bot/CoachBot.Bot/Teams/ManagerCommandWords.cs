@@ -1,18 +1,13 @@
+using CoachBot.Coaching.Managers;
+
 namespace CoachBot.Bot.Teams;
 
 /// <summary>
-/// The first words of CoachBot's commands (Slack's "/coach …" text). In Teams a message starting with one goes to
-/// the command handler, anything else is conversation; the core checks who may run what. Kept in step with
-/// deploy/teams/manifest.json's command lists.
+/// In a Teams DM a message starting with a manager verb goes to the command handler, anything else is conversation;
+/// the core checks who may run what. The verbs are the core parser's own list, so a new command cannot be missed here.
 /// </summary>
 internal static class ManagerCommandWords
 {
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "help", "reps", "rep", "style", "race", "focus", "schedule", "pause", "resume", "nudge", "escalations",
-        "ack", "resolve", "reassign", "snooze", "note", "brief", "stats", "import", "managers",
-    };
-
     public static bool StartsWithCommand(string text) =>
-        text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] && All.Contains(first);
+        text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] && ManagerCommandParser.IsVerb(first);
 }

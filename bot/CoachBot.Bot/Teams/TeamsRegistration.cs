@@ -7,10 +7,11 @@ namespace CoachBot.Bot.Teams;
 
 public static class TeamsRegistration
 {
-    /// <summary>Bot Framework auth, the Connector client and <see cref="TeamsMessenger"/>. Without Teams:AppId only the loopback mode works.</summary>
+    /// <summary>Bot Framework auth, the Connector client and <see cref="TeamsMessenger"/>. Without Teams:AppId Teams is off unless Teams:LocalNoAuth opts in.</summary>
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
         var services = builder.Services.AddTeamsSending();
+        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsLocalModeValidator>();
         services.AddHostedService<TeamsStartupNotice>();
 
         services.AddHttpContextAccessor();

@@ -12,9 +12,13 @@ internal sealed class TeamsStartupNotice(IOptions<TeamsOptions> teams, ILogger<T
         {
             Log.Enabled(logger, teams.Value.AppId);
         }
-        else
+        else if (teams.Value.IsLocalMode)
         {
             Log.LocalMode(logger);
+        }
+        else
+        {
+            Log.Off(logger);
         }
 
         return Task.CompletedTask;

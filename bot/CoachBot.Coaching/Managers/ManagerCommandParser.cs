@@ -12,6 +12,18 @@ public static partial class ManagerCommandParser
     public static readonly string[] Races = ["sprint", "middle", "distance"];
     public static readonly string[] Skills = FocusSkills.All.Select(s => s.ToDbValue()).ToArray();
 
+    /// <summary>
+    /// The first word of every manager command: the one list the platforms use to tell a command from conversation
+    /// (Teams DMs) and that the Teams manifest's command lists are checked against. <see cref="Parse"/> handles each.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Verbs =
+    [
+        "help", "reps", "rep", "pause", "resume", "style", "race", "focus", "schedule", "nudge", "escalations",
+        "ack", "resolve", "note", "reassign", "snooze", "brief", "stats", "import", "managers", "keywords",
+    ];
+
+    public static bool IsVerb(string word) => Verbs.Contains(word, StringComparer.OrdinalIgnoreCase);
+
     public static ManagerCommand Parse(string? text)
     {
         var trimmed = (text ?? "").Trim();

@@ -24,8 +24,8 @@ public sealed class RepSettings(NpgsqlDataSource dataSource)
             where p.id = any(@personIds) order by p.display_name
             """, new { personIds }, cancellationToken: cancellationToken));
         return rows.Select(r => new RepOverview(r.id, r.display_name, r.role, r.style, r.style_source, r.race, r.focus_skills,
-            r.send_times?.Select(TimeOnly.FromTimeSpan).ToArray(), r.working_days, r.paused, r.stopped,
-            r.next_due_at is { } due ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : null)).ToList();
+            r.send_times, r.working_days, r.paused, r.stopped,
+            r.next_due_at is { } due && due != DateTime.MaxValue ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : null)).ToList();
     }
 
     public Task SetStyleAsync(long repId, string style, CancellationToken cancellationToken) => ProfileAsync(repId,
@@ -85,7 +85,7 @@ public sealed class RepSettings(NpgsqlDataSource dataSource)
         public string style_source { get; set; } = "";
         public string race { get; set; } = "";
         public string[] focus_skills { get; set; } = [];
-        public TimeSpan[]? send_times { get; set; }
+        public TimeOnly[]? send_times { get; set; } // Npgsql 10 reads time[] as TimeOnly[]; Dapper does not convert it to TimeSpan[]
         public short[]? working_days { get; set; }
         public bool paused { get; set; }
         public bool stopped { get; set; }

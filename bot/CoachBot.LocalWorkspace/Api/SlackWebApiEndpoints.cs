@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using CoachBot.LocalWorkspace.Outbound;
 using CoachBot.LocalWorkspace.State;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,8 @@ public static class SlackWebApiEndpoints
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(string method, HttpRequest request, WorkspaceState state, SelfUrl self, IOptions<WorkspaceOptions> options)
+    private static async Task<IResult> HandleAsync(
+        string method, HttpRequest request, WorkspaceState state, SelfUrl self, IOptions<WorkspaceOptions> options, WorkspaceClock clock, CoachBotClient coachBot)
     {
         var args = await ApiArgs.ReadAsync(request);
         if (args is null)
@@ -49,6 +51,11 @@ public static class SlackWebApiEndpoints
         if (!SameToken(token, options.Value.BotToken))
         {
             return Reply(state, method, Api.Error("invalid_auth"));
+        }
+
+        if (clock.IsMoving)
+        {
+            await coachBot.FollowDemoClockAsync();
         }
 
         JsonObject result;

@@ -19,17 +19,41 @@ public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOp
     public Task<Delivery> PostInteractionAsync(JsonObject payload, string what) =>
         SendSignedAsync("slack/interactions", Encoding.UTF8.GetBytes(FormEncode([new("payload", payload.ToJsonString())])), "application/x-www-form-urlencoded", what);
 
+    // A fast-forward sends the nudges that fall due on the way before it answers, which takes longer than an ack.
+    private static readonly TimeSpan DemoDeadline = TimeSpan.FromMinutes(3);
+
     /// <summary>CoachBot's demo endpoints (clock, nudge-now): loopback-only there, so unsigned.</summary>
     public async Task<Delivery> DemoAsync(HttpMethod method, string pathAndQuery)
     {
         using var request = new HttpRequestMessage(method, pathAndQuery.TrimStart('/'));
-        var delivery = await SendAsync(request, $"demo {pathAndQuery}");
+        var delivery = await SendAsync(request, $"demo {pathAndQuery}", method == HttpMethod.Get ? null : DemoDeadline);
         if (delivery.Succeeded && TryReadOffset(delivery.Body) is { } offset)
         {
-            clock.Follow(TimeSpan.FromMinutes(offset));
+            clock.Follow(offset);
         }
 
         return delivery;
+    }
+
+    /// <summary>
+    /// Re-reads CoachBot's clock without a protocol-log line: during a fast-forward CoachBot posts each nudge at its own
+    /// step's time, and the message ts must show that time, not the time the fast-forward started.
+    /// </summary>
+    public async Task FollowDemoClockAsync()
+    {
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.AckTimeoutSeconds));
+            using var response = await http.GetAsync("demo/clock", deadline.Token);
+            if (response.IsSuccessStatusCode && TryReadOffset(await response.Content.ReadAsStringAsync(deadline.Token)) is { } offset)
+            {
+                clock.Follow(offset);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        {
+            // The ts then shows the last known time; the message itself still arrives.
+        }
     }
 
     public static string FormEncode(IEnumerable<KeyValuePair<string, string>> fields) =>
@@ -63,11 +87,15 @@ public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOp
         }
     }
 
-    private static long? TryReadOffset(string body)
+    // offsetSeconds when CoachBot gives it (a fast-forward step lands on a slot, not on a whole minute), else offsetMinutes.
+    private static TimeSpan? TryReadOffset(string body)
     {
         try
         {
-            return JsonNode.Parse(body)?["offsetMinutes"]?.GetValue<long>();
+            var clock = JsonNode.Parse(body);
+            return clock?["offsetSeconds"] is { } seconds ? TimeSpan.FromSeconds(seconds.GetValue<double>())
+                : clock?["offsetMinutes"] is { } minutes ? TimeSpan.FromMinutes(minutes.GetValue<long>())
+                : null;
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
         {
@@ -75,9 +103,9 @@ public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOp
         }
     }
 
-    private async Task<Delivery> SendAsync(HttpRequestMessage request, string what)
+    private async Task<Delivery> SendAsync(HttpRequestMessage request, string what, TimeSpan? timeout = null)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.AckTimeoutSeconds));
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(options.Value.AckTimeoutSeconds));
         Delivery delivery;
         try
         {

@@ -24,6 +24,26 @@ public sealed class HomeViews(ChangeFeed feed, TimeProvider time)
         return (JsonObject)view.DeepClone();
     }
 
+    public Dictionary<string, JsonObject> Export()
+    {
+        lock (_gate)
+        {
+            return _views.ToDictionary(kv => kv.Key, kv => kv.Value.DeepClone().AsObject());
+        }
+    }
+
+    public void Import(IReadOnlyDictionary<string, JsonObject>? views)
+    {
+        lock (_gate)
+        {
+            _views.Clear();
+            foreach (var (user, view) in views ?? new Dictionary<string, JsonObject>())
+            {
+                _views[user] = view;
+            }
+        }
+    }
+
     public JsonObject? For(string userId)
     {
         lock (_gate)

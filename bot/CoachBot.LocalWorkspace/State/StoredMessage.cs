@@ -19,6 +19,12 @@ public sealed class StoredMessage
     public bool Edited { get; set; }
     public int Revision { get; set; }
 
+    public StoredMessage Copy() => new()
+    {
+        Ts = Ts, Channel = Channel, User = User, FromBot = FromBot, Text = Text, Blocks = Blocks?.DeepClone().AsArray(),
+        Metadata = Metadata?.DeepClone().AsObject(), EphemeralFor = EphemeralFor, ThreadTs = ThreadTs, Edited = Edited, Revision = Revision,
+    };
+
     public JsonObject ToApiJson(DemoIds ids, bool includeMetadata)
     {
         var json = new JsonObject { ["type"] = "message", ["ts"] = Ts, ["text"] = Text ?? "" };

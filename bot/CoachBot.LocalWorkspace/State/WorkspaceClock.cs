@@ -15,9 +15,34 @@ public sealed class WorkspaceClock(TimeProvider system) : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => system.LocalTimeZone;
 
+    private int _moving;
+
+    /// <summary>True while a fast-forward is under way: CoachBot's clock moves during it, step by step.</summary>
+    public bool IsMoving => Volatile.Read(ref _moving) > 0;
+
+    /// <summary>Marks a fast-forward as under way until disposed.</summary>
+    public IDisposable Moving()
+    {
+        Interlocked.Increment(ref _moving);
+        return new Done(this);
+    }
+
     public void Follow(TimeSpan offset)
     {
         Interlocked.Exchange(ref _offsetTicks, offset.Ticks);
         Volatile.Write(ref _synchronized, 1);
+    }
+
+    private sealed class Done(WorkspaceClock clock) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref clock._moving);
+            }
+        }
     }
 }

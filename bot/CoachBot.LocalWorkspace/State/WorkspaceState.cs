@@ -44,6 +44,51 @@ public sealed class WorkspaceState
     public HomeViews Homes { get; }
     public DateTimeOffset Now => _time.GetUtcNow();
 
+    /// <summary>Shown on the first screen when earlier history could not be kept (an unreadable state file); null otherwise.</summary>
+    public string? Notice { get; set; }
+
+    /// <summary>Conversations (members, messages) and Home views as one document, for <see cref="WorkspaceStore"/>.</summary>
+    public SavedWorkspace Export()
+    {
+        lock (_gate)
+        {
+            var conversations = _conversations.Values
+                .Select(c => new SavedConversation(c.Id, c.Members.Order(StringComparer.Ordinal).ToList(), c.Messages.Select(m => m.Copy()).ToList()))
+                .ToList();
+            return new SavedWorkspace(SavedWorkspace.CurrentFormat, Ids.TeamId, conversations, Homes.Export());
+        }
+    }
+
+    /// <summary>Takes back an exported document at start-up. Conversations this roster does not have are left out.</summary>
+    public void Import(SavedWorkspace saved)
+    {
+        lock (_gate)
+        {
+            foreach (var stored in saved.Conversations)
+            {
+                if (_conversations.GetValueOrDefault(stored.Id) is not { } conversation)
+                {
+                    continue;
+                }
+
+                conversation.Members.Clear();
+                conversation.Members.UnionWith(stored.Members);
+                conversation.Messages.Clear();
+                conversation.Messages.AddRange(stored.Messages.Where(m => m.Channel == conversation.Id));
+            }
+
+            // New ts values must stay after every kept one, as Slack's do.
+            _lastTsMicros = _conversations.Values.SelectMany(c => c.Messages).Select(m => TsMicros(m.Ts)).DefaultIfEmpty(0).Max();
+            Homes.Import(saved.Homes);
+            Changed();
+        }
+    }
+
+    private static long TsMicros(string ts) =>
+        decimal.TryParse(ts, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? (long)(value * 1_000_000)
+            : 0;
+
     public static string DmIdOf(string userId) => "D" + userId[1..];
 
     public bool IsKnownUser(string userId) => userId == Ids.BotUserId || Roster.Find(userId) is not null;

@@ -37,8 +37,13 @@ public static class UiEndpoints
         ui.MapPost("/tabs", (OpenTab body, WorkspaceActions actions) => Run(actions.OpenTabAsync(body.As, body.Tab)));
         ui.MapPost("/members", (Member body, WorkspaceActions actions) => Run(actions.AddMemberAsync(body.As, body.Channel, body.User)));
         ui.MapGet("/clock", (CoachBotClient coachBot) => Demo(coachBot.DemoAsync(HttpMethod.Get, "demo/clock")));
-        ui.MapPost("/clock/advance", (int minutes, CoachBotClient coachBot) =>
-            Demo(coachBot.DemoAsync(HttpMethod.Post, $"demo/clock/advance?minutes={minutes}")));
+        ui.MapPost("/clock/advance", async (int minutes, CoachBotClient coachBot, WorkspaceClock clock) =>
+        {
+            using (clock.Moving())
+            {
+                return await Demo(coachBot.DemoAsync(HttpMethod.Post, $"demo/clock/advance?minutes={minutes}"));
+            }
+        });
         ui.MapPost("/nudge-now", (string user, CoachBotClient coachBot) =>
             Demo(coachBot.DemoAsync(HttpMethod.Post, $"demo/nudge-now?user={Uri.EscapeDataString(user)}")));
         return app;

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace CoachBot.Platforms.Teams;
 
-/// <summary>The <c>Teams</c> section. No AppId = only the loopback no-auth mode for local trials (Agents Playground).</summary>
+/// <summary>
+/// The <c>Teams</c> section. With an AppId every activity needs a Bot Framework token; without one Teams is off, unless
+/// <see cref="LocalNoAuth"/> opts in to the loopback no-auth mode for local trials (Agents Playground).
+/// </summary>
 public sealed class TeamsOptions
 {
     public const string Section = "Teams";
@@ -43,7 +46,15 @@ public sealed class TeamsOptions
     /// <summary>Largest inbound activity accepted; Teams activities are well under this.</summary>
     public long MaxActivityBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Accept unauthenticated activities from loopback (the Agents Playground). Explicit, and refused outside Development
+    /// and Demo, because behind a reverse proxy on the same host every caller looks like loopback.
+    /// </summary>
+    public bool LocalNoAuth { get; set; }
+
     public bool HasCredentials => !string.IsNullOrWhiteSpace(AppId);
+
+    public bool IsLocalMode => LocalNoAuth && !HasCredentials;
 
     public string TokenTenant => string.IsNullOrWhiteSpace(TenantId) ? "botframework.com" : TenantId;
 }

@@ -29,6 +29,7 @@ public static class NudgeJobsRegistration
         services.AddTransient(sp => ActivatorUtilities.CreateInstance<SendDeliveryBatchJob>(sp));
         services.AddTransient<DispatchNudgesJob>();
         services.AddTransient<FollowUpNudgesJob>();
+        services.AddSingleton<DueNudgeRunner>();
         services.AddHostedService<RecurringNudgeJobs>();
         return builder;
     }

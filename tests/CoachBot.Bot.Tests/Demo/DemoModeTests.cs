@@ -147,5 +147,8 @@ public sealed class DemoModeTests(PostgresDatabase database) : IClassFixture<Pos
             Interlocked.Increment(ref Runs);
             return Task.CompletedTask;
         }
+
+        public Task<DateTimeOffset?> NextDueAsync(DateTimeOffset until, CancellationToken cancellationToken) =>
+            Task.FromResult<DateTimeOffset?>(null);
     }
 }

@@ -29,6 +29,21 @@ public sealed class StartupFailureTests
         Assert.Contains("WorkerCount", stderr);
     }
 
+    [Theory]
+    [InlineData("Jobs__DashboardAdminKey", "Jobs:DashboardAdminKey must be at least 24 characters")]
+    [InlineData("Jobs__DashboardViewerKey", "Jobs:DashboardViewerKey must be at least 24 characters")]
+    public async Task ADashboardKeyShorterThan24CharactersEndsInOneLineNamingTheKey(string variable, string expected)
+    {
+        // The admin key maps /hangfire, which reads the jobs settings before the host starts: the failure must still be one line.
+        var (exitCode, stdout, stderr) = await RunBotAsync(("Jobs__DashboardAdminKey", "0123456789abcdef0123456789abcdef"), (variable, "short"));
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("CoachBot cannot start: ", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunBotAsync(params (string Name, string Value)[] environment)
     {
         var run = await BotProcess.RunToExitAsync(environment);

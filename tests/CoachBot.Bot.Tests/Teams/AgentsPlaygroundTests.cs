@@ -25,7 +25,7 @@ public sealed class AgentsPlaygroundTests(PostgresDatabase database, ITestOutput
             OnAction = _ => new InboxReply([]) { UpdatedSource = CoachMessage.Plain("Done. Nice work!") },
         };
         var botPort = FreePort();
-        await using var app = new CoachBotApplication(database).WithSetting("Teams:AppId", "").WithInbox(inbox);
+        await using var app = new CoachBotApplication(database).WithLocalNoAuth().WithInbox(inbox);
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, botPort));
         app.StartServer();
         await using var playground = await AgentsPlayground.StartAsync(new Uri($"http://127.0.0.1:{botPort}/api/messages"), FreePort());

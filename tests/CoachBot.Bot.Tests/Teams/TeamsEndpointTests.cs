@@ -97,6 +97,7 @@ public sealed class TeamsEndpointTests(PostgresDatabase database) : IClassFixtur
     [Theory]
     [InlineData("escalations", true)]
     [InlineData("Reassign E-4 to Maria", true)]
+    [InlineData("keywords add churn", true)]
     [InlineData("I closed the deal", false)]
     public async Task InTheDirectChatTextStartingWithACommandWordIsACommand(string text, bool isCommand)
     {

@@ -14,4 +14,15 @@ public sealed class TeamsStartupTests
         Assert.Contains("CoachBot cannot start: Teams:AppPassword is missing", run.Stderr);
         Assert.DoesNotContain("   at ", run.Stdout + run.Stderr);
     }
+
+    [Fact]
+    public async Task TheLocalNoAuthOptInIsRefusedInProductionInOneLineNamingTheKey()
+    {
+        var run = await BotProcess.RunToExitAsync(("ASPNETCORE_ENVIRONMENT", "Production"), ("Teams__AppId", ""), ("Teams__LocalNoAuth", "true"));
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("CoachBot cannot start: Teams:LocalNoAuth=true is refused in the Production environment", line);
+        Assert.DoesNotContain("   at ", run.Stdout + run.Stderr);
+    }
 }

@@ -27,10 +27,14 @@ public static class TeamsApplication
         .WithSetting("Teams:TenantId", TeamsActivities.Tenant)
         .WithFakeConnector(connector);
 
-    /// <summary>No AppId: the local no-auth mode the Agents Playground uses.</summary>
+    /// <summary>No AppId and the explicit opt-in: the local no-auth mode the Agents Playground uses (tests run as Development).</summary>
     public static CoachBotApplication WithTeamsLocalMode(this CoachBotApplication app, FakeBotConnector connector) => app
-        .WithSetting("Teams:AppId", "")
+        .WithLocalNoAuth()
         .WithFakeConnector(connector);
+
+    public static CoachBotApplication WithLocalNoAuth(this CoachBotApplication app) => app
+        .WithSetting("Teams:AppId", "")
+        .WithSetting("Teams:LocalNoAuth", "true");
 
     public static CoachBotApplication WithInbox(this CoachBotApplication app, ICoachingInbox inbox) =>
         app.WithServices(s => s.AddSingleton(inbox));
