@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using CoachBot.Testing.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Testing;
@@ -9,6 +11,7 @@ namespace CoachBot.Testing;
 /// <summary>
 /// The real CoachBot pipeline over a real database. Tests create one each with <c>await using</c>,
 /// add settings with <see cref="WithSetting"/>, and talk to it with signed clients.
+/// Any error the app logs fails the test when the app is disposed, unless the test declared it with <see cref="ExpectErrors"/>.
 /// </summary>
 public class CoachBotApplication(PostgresDatabase database) : WebApplicationFactory<Program>
 {
@@ -22,9 +25,27 @@ public class CoachBotApplication(PostgresDatabase database) : WebApplicationFact
 
     private readonly List<Action<IServiceCollection>> _services = [HangfireGlobalLogging.Silence];
 
+    private readonly ErrorLogGuard _errors = new();
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public PostgresDatabase Database => database;
+
+    /// <summary>Everything the app logged so far.</summary>
+    public LogCollector Logs => _errors.Logs;
+
+    /// <summary>
+    /// Declares errors this test provokes on purpose (a Slack outage, a poisoned job …): those matching
+    /// <paramref name="matches"/> do not fail it. <paramref name="why"/> says which failure, for the reader.
+    /// </summary>
+    public CoachBotApplication ExpectErrors(string why, Func<LoggedEntry, bool> matches)
+    {
+        _errors.Expect(why, matches);
+        return this;
+    }
+
+    /// <summary>Fails now (rather than at disposal) if an undeclared error was logged.</summary>
+    public void AssertNoUnexpectedErrors() => _errors.AssertNoUnexpectedErrors();
 
     public CoachBotApplication WithSetting(string key, string? value)
     {
@@ -54,10 +75,18 @@ public class CoachBotApplication(PostgresDatabase database) : WebApplicationFact
 
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<ILoggerProvider>(_errors.Logs);
             foreach (var configure in _services)
             {
                 configure(services);
             }
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        _errors.AssertNoUnexpectedErrors();
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class FakeSlackServer
     private async Task HandleResponseUrlAsync(HttpContext context, string id)
     {
         var args = await ReadArgsAsync(context.Request);
-        _calls.Enqueue(new SlackCall("response_url", args, context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? "", DateTimeOffset.UtcNow));
+        _calls.Enqueue(new SlackCall("response_url", args, context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? "", DateTimeOffset.UtcNow) { Hook = id });
         if (_scripted.TryGetValue("response_url", out var queue) && queue.TryDequeue(out var scripted))
         {
             await scripted(context);

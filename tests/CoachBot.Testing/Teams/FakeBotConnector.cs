@@ -28,6 +28,9 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
     /// <summary>Holes a person would see (<see cref="RenderedText"/>) in any message sent or updated through this fake.</summary>
     public ConcurrentQueue<string> EmptyPlaceholders { get; } = new();
 
+    /// <summary>Each successful call with the id the fake answered (an activity id, or a created conversation's id), in order.</summary>
+    public ConcurrentQueue<(ConnectorCall Call, string Id)> Answered { get; } = new();
+
     public static async Task<FakeBotConnector> StartAsync()
     {
         var fake = new FakeBotConnector();
@@ -92,7 +95,8 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
         var body = request.ContentLength is > 0 || request.Method is "POST" or "PUT"
             ? JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync()) : null;
         var path = Uri.UnescapeDataString(request.Path.Value ?? "");
-        Calls.Enqueue(new ConnectorCall(request.Method, path, request.Headers.Authorization.ToString(), body));
+        var call = new ConnectorCall(request.Method, path, request.Headers.Authorization.ToString(), body);
+        Calls.Enqueue(call);
         foreach (var hole in RenderedText.EmptyPlaceholders(body?["attachments"]))
         {
             EmptyPlaceholders.Enqueue(hole);
@@ -115,16 +119,24 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
             return member;
         }
 
+        if (request.Method == "GET" && path.EndsWith("/members", StringComparison.Ordinal) && !_members.IsEmpty)
+        {
+            return Results.Json(new JsonArray([.. _members.Values.Distinct().Select(x => x.DeepClone())]));
+        }
+
         var id = Interlocked.Increment(ref _nextId).ToString();
         if (path == "/v3/conversations")
         {
             var channel = body?["channelData"]?["channel"]?["id"]?.GetValue<string>();
+            Answered.Enqueue((call, channel is null ? $"a:proactive-{id}" : id));
             return channel is null
                 ? Results.Json(new { id = $"a:proactive-{id}" })
                 : Results.Json(new { id = $"{channel};messageid={id}", activityId = id });
         }
 
-        return Results.Json(new { id = request.Method == "PUT" ? path.Split('/')[^1] : id });
+        var answer = request.Method == "PUT" ? path.Split('/')[^1] : id;
+        Answered.Enqueue((call, answer));
+        return Results.Json(new { id = answer });
     }
 
     private sealed record ScriptedFailure(int Status, string? Code, TimeSpan? RetryAfter);
