@@ -47,7 +47,7 @@ public static class DemoEndpoints
             update rep_schedule s set next_due_at = @now, updated_at = now()
             from person p join workspace w on w.id = p.workspace_id
             where s.person_id = p.id and w.platform = 'slack' and w.external_id = @teamId and p.platform_user_id = @user
-            returning s.person_id as personid, s.paused, s.stopped, s.snoozed_until as snoozeduntil, p.time_zone as timezone
+            returning s.person_id as personid, s.paused, s.stopped, s.snoozed_until as snoozeduntil, p.time_zone as timezone, p.display_name as displayname
             """, new { now, teamId = options.Value.TeamId, user }, cancellationToken: cancellationToken));
         if (rep is null)
         {
@@ -60,7 +60,7 @@ public static class DemoEndpoints
 
         DemoLog.MarkedDue(logger, rep.PersonId);
         await trigger.RunDueNowAsync(cancellationToken);
-        return TypedResults.Ok(new NudgeNow(user, rep.PersonId, now, rep.Describe(user, now)));
+        return TypedResults.Ok(new NudgeNow(user, rep.PersonId, now, rep.Describe(rep.DisplayName is { Length: > 0 } name ? name : user, now)));
     }
 
     // The dispatcher skips paused and stopped reps but not a snooze: the answer says which, so the demo never fails silently.
@@ -71,14 +71,16 @@ public static class DemoEndpoints
         public bool Stopped { get; set; }
         public DateTime? SnoozedUntil { get; set; }
         public string TimeZone { get; set; } = "UTC";
+        public string DisplayName { get; set; } = "";
 
-        public string Describe(string user, DateTimeOffset now) => this switch
+        /// <param name="who">The rep's name as the workspace shows it (their user id if they have none).</param>
+        public string Describe(string who, DateTimeOffset now) => this switch
         {
-            { Stopped: true } => $"{user} switched coaching off (`stop`), so no nudge is sent until they type `start`.",
-            { Paused: true } => $"{user} paused nudges, so no nudge is sent until they type `resume`.",
+            { Stopped: true } => $"{who} switched coaching off (`stop`), so no nudge is sent until they type `start`.",
+            { Paused: true } => $"{who} paused nudges, so no nudge is sent until they type `resume`.",
             { SnoozedUntil: { } until } when until > now.UtcDateTime =>
-                $"{user} snoozed nudges until {LocalTimeText.Format(new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)), TimeZone, now)}; this demo button sends the next nudge anyway.",
-            _ => $"The next nudge for {user} is due now.",
+                $"{who} snoozed nudges until {LocalTimeText.Format(new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)), TimeZone, now)}; this demo button sends the next nudge anyway.",
+            _ => $"Next nudge for {who} is due now.",
         };
     }
 

@@ -42,6 +42,9 @@ internal static partial class SlackEndpointLog
     [LoggerMessage(EventId = 3212, Level = LogLevel.Warning, Message = "Slack inbound {InboundId} ({Kind}) finished with a permanent Slack error {Error}")]
     public static partial void PermanentFailure(ILogger logger, long inboundId, string kind, string error);
 
+    [LoggerMessage(EventId = 3221, Level = LogLevel.Warning, Message = "PostgreSQL is unreachable ({Error}); Slack start-up (sweep schedule, auth.test) is retried every {Every} until it is back")]
+    public static partial void StartupWaitsForDatabase(ILogger logger, string error, TimeSpan every);
+
     [LoggerMessage(EventId = 3213, Level = LogLevel.Error, Message = "Slack auth.test failed at start: {Error}")]
     public static partial void AuthTestFailed(ILogger logger, string error);
 

@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Data;
 using CoachBot.Platforms.Slack;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -10,9 +11,35 @@ namespace CoachBot.Bot.Slack;
 /// </summary>
 internal sealed class SlackStartupService(
     IServiceScopeFactory scopes, SlackBotIdentity identity, SlackWorkspaces workspaces, SlackInboundSweepJob.Schedule sweep,
-    IOptions<SlackOptions> options, ILogger<SlackStartupService> logger) : BackgroundService
+    IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackStartupService> logger) : BackgroundService
 {
+    private static readonly TimeSpan RetryWhileDatabaseIsAway = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // PostgreSQL away at start (an outage, a restart in the same minute): start-up is finished once it is back.
+        var warned = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await StartAsyncOnce(stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
+            {
+                if (!warned)
+                {
+                    SlackEndpointLog.StartupWaitsForDatabase(logger, ex.GetType().Name, RetryWhileDatabaseIsAway);
+                    warned = true;
+                }
+
+                await Task.Delay(RetryWhileDatabaseIsAway, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task StartAsyncOnce(CancellationToken stoppingToken)
     {
         try
         {
@@ -38,7 +65,7 @@ internal sealed class SlackStartupService(
                 await workspaces.DisableAsync(team, $"auth.test: {ex.Error}", CancellationToken.None);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException && !DatabaseOutage.IsOutage(ex))
         {
             SlackEndpointLog.AuthTestFailed(logger, ex.GetType().Name);
         }

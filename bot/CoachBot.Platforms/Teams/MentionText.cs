@@ -27,11 +27,20 @@ public static partial class MentionText
             }
         }
 
-        var stripped = Whitespace().Replace(text.Replace("&nbsp;", " ", StringComparison.Ordinal), " ").Trim();
+        // Spaces collapse, line breaks stay: `import` takes one roster row per line.
+        var lines = LineBreak().Split(text.Replace("&nbsp;", " ", StringComparison.Ordinal))
+            .Select(line => Spaces().Replace(line, " ").Trim());
+        var stripped = string.Join('\n', lines).Trim();
         // Slack habits: "/coach escalations" typed in Teams means the same as "escalations".
-        return stripped.StartsWith("/coach ", StringComparison.OrdinalIgnoreCase) ? stripped["/coach ".Length..].TrimStart() : stripped;
+        return SlashCoach().Match(stripped) is { Success: true } slash ? stripped[slash.Length..] : stripped;
     }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
+    [GeneratedRegex(@"\r\n|\r|\n|<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreak();
+
+    [GeneratedRegex(@"[^\S\r\n]+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^/coach\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex SlashCoach();
 }

@@ -134,8 +134,8 @@ public sealed class DemoModeTests(PostgresDatabase database) : IClassFixture<Pos
         var paused = JsonNode.Parse(await (await http.PostAsync("demo/nudge-now?user=U0REPAVA", null)).Content.ReadAsStringAsync())!["message"]!.GetValue<string>();
 
         // Kenji works in Tokyo: 09:00 UTC is 18:00 there.
-        Assert.Equal("U0REPKENJI snoozed nudges until Fri 4 Jan 2030, 18:00 (Asia/Tokyo time); this demo button sends the next nudge anyway.", snoozed);
-        Assert.Equal("U0REPAVA paused nudges, so no nudge is sent until they type `resume`.", paused);
+        Assert.Equal("Kenji Sato snoozed nudges until Fri 4 Jan 2030, 18:00 (Asia/Tokyo time); this demo button sends the next nudge anyway.", snoozed);
+        Assert.Equal("Ava Martinez paused nudges, so no nudge is sent until they type `resume`.", paused);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CoachBot.Coaching.Data;
 using CoachBot.Testing;
+using CoachBot.Testing.Logging;
 using Npgsql;
 
 namespace CoachBot.Bot.Tests.Hosting;
@@ -17,7 +18,8 @@ public sealed class SchemaRecoveryTests(PostgresDatabase database) : IClassFixtu
         await AdminAsync($"create database {name}");
         try
         {
-            await using var app = new CoachBotApplication(database).WithSetting("ConnectionStrings:CoachBot", connectionString);
+            await using var app = new CoachBotApplication(database).WithSetting("ConnectionStrings:CoachBot", connectionString)
+                .ExpectErrors("readiness is probed while the database is recreated empty", HealthChecksDuringOutage.Match);
             using var client = app.CreateClient();
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
 

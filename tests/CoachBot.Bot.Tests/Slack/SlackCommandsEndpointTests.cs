@@ -86,6 +86,7 @@ public sealed class SlackCommandsEndpointTests(PostgresDatabase database) : Slac
     public async Task AFailingCoreStillAnswersWithAHelpfulMessage()
     {
         Inbox.CommandReply = _ => throw new InvalidOperationException("boom");
+        App.ExpectErrors("the core is made to throw", e => e.Exception?.Message == "boom");
 
         var response = await Client.PostCommandAsync(SlackPayloads.Command("U0ANA", "x", Slack.NewResponseUrl()));
 

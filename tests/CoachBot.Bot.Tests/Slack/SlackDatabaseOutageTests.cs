@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CoachBot.Coaching.Chat;
 using CoachBot.Testing;
+using CoachBot.Testing.Logging;
 using CoachBot.Testing.Slack;
 using Npgsql;
 
@@ -13,7 +14,8 @@ public sealed class SlackDatabaseOutageTests(PostgresDatabase database) : SlackP
     private readonly TcpOutageProxy _proxy = TcpOutageProxy.To("127.0.0.1", new NpgsqlConnectionStringBuilder(PostgresDatabase.Server).Port);
 
     protected override CoachBotApplication Configure(CoachBotApplication app) =>
-        app.WithSetting("ConnectionStrings:CoachBot", _proxy.Through(Database.ConnectionString));
+        app.WithSetting("ConnectionStrings:CoachBot", _proxy.Through(Database.ConnectionString))
+            .ExpectErrors("readiness is probed while PostgreSQL is cut off", HealthChecksDuringOutage.Match);
 
     [Fact]
     public async Task EventsStoredBeforeAndRetriedAfterAnOutageAreHandledOnceAndTheBotRecoversWithoutARestart()

@@ -146,7 +146,7 @@ public sealed class TeamsEndpointTests(PostgresDatabase database) : IClassFixtur
     public async Task ACardTheConnectorWillNotUpdateIsSentAsANewMessageAndTheRestStillGoesOut()
     {
         _inbox.OnAction = _ => new InboxReply([CoachMessage.Plain("Anything else?")]) { UpdatedSource = CoachMessage.Plain("Okay, nothing was shared.") };
-        _connector.FailNext(404, "MessageNotFound");
+        _connector.FailNext(404, "MessageNotFound", method: "PUT");
         await using var app = CreateApp();
 
         await Client(app).PostActivityAsync(Activities.Submit("share.no", "d3c0ffee:need_help", replyToId: "card-1"));

@@ -28,7 +28,7 @@ public sealed partial class RepFirstTwoWeeksJourney
         Assert.InRange(at.TimeOfDay, new TimeSpan(9, 0, 0), new TimeSpan(17, 30, 0));
         Assert.NotEqual(DayOfWeek.Saturday, at.DayOfWeek);
         Assert.NotEqual(DayOfWeek.Sunday, at.DayOfWeek);
-        Assert.True(nudge.HasButton("Done") && nudge.HasButton("Snooze"), $"[{platform}] nudge buttons: {nudge}");
+        Assert.True(nudge.HasButton("Done") && nudge.HasButton("Remind me later"), $"[{platform}] nudge buttons: {nudge}");
 
         // He rates his confidence: the buttons that still make sense stay (defect 8).
         var rated = await journey.PressAsync(sam, nudge, "Done");

@@ -47,5 +47,18 @@ public sealed class MentionTextTests
         Assert.Equal("escalations", MentionText.StripBotMention(activity));
     }
 
+    [Fact]
+    public void LineBreaksSurviveSoAPastedRosterKeepsOneRowPerLine()
+    {
+        var activity = Parse("""
+            {"type":"message","text":"<at>CoachBot</at> import\r\nmaya@acme.example,  Maya Okafor,manager,,Europe/London\nsam@acme.example,Sam Lee,rep,maya@acme.example,America/Chicago<br/>leo@acme.example,Leo,rep,,\n",
+             "recipient":{"id":"28:bot"},"entities":[{"type":"mention","text":"<at>CoachBot</at>","mentioned":{"id":"28:bot","name":"CoachBot"}}]}
+            """);
+
+        Assert.Equal(
+            "import\nmaya@acme.example, Maya Okafor,manager,,Europe/London\nsam@acme.example,Sam Lee,rep,maya@acme.example,America/Chicago\nleo@acme.example,Leo,rep,,",
+            MentionText.StripBotMention(activity));
+    }
+
     private static Activity Parse(string json) => JsonSerializer.Deserialize<Activity>(json, TeamsJson.Options)!;
 }

@@ -47,11 +47,12 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
         return fake;
     }
 
-    public void FailNext(int status, string? code = null, TimeSpan? retryAfter = null, int times = 1)
+    /// <summary>Fails the next call(s), or with <paramref name="method"/> the next of that method only (e.g. the card update, not the profile lookup before it).</summary>
+    public void FailNext(int status, string? code = null, TimeSpan? retryAfter = null, int times = 1, string? method = null)
     {
         for (var i = 0; i < times; i++)
         {
-            _failures.Enqueue(new ScriptedFailure(status, code, retryAfter));
+            _failures.Enqueue(new ScriptedFailure(status, code, retryAfter, method));
         }
     }
 
@@ -102,7 +103,7 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
             EmptyPlaceholders.Enqueue(hole);
         }
 
-        if (_failures.TryDequeue(out var failure))
+        if (_failures.TryPeek(out var next) && (next.Method is null || next.Method == request.Method) && _failures.TryDequeue(out var failure))
         {
             if (failure.RetryAfter is { } wait)
             {
@@ -139,7 +140,7 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
         return Results.Json(new { id = answer });
     }
 
-    private sealed record ScriptedFailure(int Status, string? Code, TimeSpan? RetryAfter);
+    private sealed record ScriptedFailure(int Status, string? Code, TimeSpan? RetryAfter, string? Method);
 }
 
 /// <summary>One recorded Connector call; <see cref="Path"/> is unescaped (ids contain ':' and ';').</summary>
