@@ -102,11 +102,12 @@ internal sealed partial class DashboardInputGuard(JobStorage storage, DashboardO
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(http.RequestAborted); // cached: Hangfire's own read gets this form
+            // Cached, so Hangfire's own read gets this form. Escapes of invalid UTF-8 stay literal text ("%FF"); a NUL throws.
+            form = await request.ReadFormAsync(http.RequestAborted);
         }
         catch (InvalidDataException)
         {
-            return new(StatusCodes.Status400BadRequest, "This form could not be read: it is not valid UTF-8 or has too many or too long fields.");
+            return new(StatusCodes.Status400BadRequest, "This form could not be read: it has a NUL, or too many or too long fields.");
         }
         catch (BadHttpRequestException ex)
         {
