@@ -25,7 +25,7 @@ public static partial class DashboardEndpoints
         }
 
         var filter = new DashboardKeyFilter(() => app.ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value);
-        app.MapHangfireDashboard(Path, new DashboardOptions
+        var options = new DashboardOptions
         {
             // Replaces the default local-requests-only filter: being on the same host proves nothing behind a proxy.
             Authorization = [filter],
@@ -33,6 +33,13 @@ public static partial class DashboardEndpoints
             DisplayStorageConnectionString = false,
             DashboardTitle = "CoachBot jobs",
             AppPath = null,
+        };
+        // Wraps the endpoint's own delegate, so the guard runs for the dashboard only and Hangfire's mapping stays as shipped.
+        var guard = ActivatorUtilities.CreateInstance<DashboardInputGuard>(app.ServiceProvider, options);
+        app.MapHangfireDashboard(Path, options).Add(endpoint =>
+        {
+            var hangfire = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = http => guard.InvokeAsync(http, hangfire);
         });
         return app;
     }

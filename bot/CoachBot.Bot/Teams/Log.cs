@@ -50,6 +50,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2216, Level = LogLevel.Debug, Message = "Refused a malformed activity: {Problem}")]
     public static partial void MalformedActivity(ILogger logger, string problem);
 
+    [LoggerMessage(EventId = 2217, Level = LogLevel.Debug, Message = "Refused a {Type} activity without a tenant, conversation or usable serviceUrl")]
+    public static partial void Unaddressable(ILogger logger, string type);
+
+    // The name is not logged: anyone on the endpoint chooses it.
+    [LoggerMessage(EventId = 2218, Level = LogLevel.Debug, Message = "Answered 501 to an invoke CoachBot does not handle")]
+    public static partial void UnhandledInvoke(ILogger logger);
 
     [LoggerMessage(EventId = 2212, Level = LogLevel.Information, Message = "Teams is off (no Teams:AppId): /api/messages answers 401. Set Teams:AppId and Teams:AppPassword, or Teams:LocalNoAuth=true in Development for the Agents Playground.")]
     public static partial void Off(ILogger logger);

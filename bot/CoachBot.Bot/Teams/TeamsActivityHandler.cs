@@ -6,7 +6,7 @@ namespace CoachBot.Bot.Teams;
 
 /// <summary>
 /// Turns a verified activity into a call on the coaching core: store the conversation reference, translate, call
-/// <see cref="ICoachingInbox"/>, send its answer through the Connector. Runs after every filter has passed.
+/// <see cref="ICoachingInbox"/>, send its answer through the Connector. Runs after every filter has passed, <see cref="HandledActivityFilter"/> last among the checks.
 /// </summary>
 internal sealed class TeamsActivityHandler(
     ConversationReferenceStore references,
@@ -22,13 +22,8 @@ internal sealed class TeamsActivityHandler(
 
     public async Task<IResult> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
-        if (activity.TenantId() is null || activity.Conversation?.Id is null || activity.ServiceUrl is null || !trust.MayStore(activity.ServiceUrl))
-        {
-            return TypedResults.BadRequest();
-        }
-
         await references.SaveAsync(activity.Reference(), activity.Member(), cancellationToken);
-        trust.Remember(activity.ServiceUrl);
+        trust.Remember(activity.ServiceUrl!);
         if (inbox is null)
         {
             Log.NoInbox(logger, activity.Type!);
@@ -76,11 +71,6 @@ internal sealed class TeamsActivityHandler(
 
     private async Task<IResult> OnInvokeAsync(Activity activity, ICoachingInbox inbox, CancellationToken cancellationToken)
     {
-        if (activity.Name != AdaptiveCardAction)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status501NotImplemented);
-        }
-
         if (CardSubmit.FromInvoke(activity) is not { } submit)
         {
             return InvokeResponse.Error(400, "BadRequest", "This button carries no CoachBot action.");

@@ -40,6 +40,7 @@ public static class TeamsRegistration
         .AddEndpointFilter<ActivityBodyFilter>()
         .AddEndpointFilter<BotFrameworkClaimsFilter>()
         .AddEndpointFilter<TenantAllowlistFilter>()
+        .AddEndpointFilter<HandledActivityFilter>()
         .AddEndpointFilter<ActivityFailureFilter>()
         .AddEndpointFilter<ActivityDedupeFilter>();
 }

@@ -9,7 +9,8 @@ using Xunit.Abstractions;
 namespace CoachBot.Bot.Tests.Fuzz;
 
 // Seeded, bounded fuzzing of every endpoint over real HTTP with the real core and real PostgreSQL: validly signed (or
-// token-carrying) requests with mutated bodies and framing. No answer may be a 5xx, and a refused request writes no row.
+// token-carrying) requests with mutated bodies and framing. No answer may be a 5xx (save the protocol's 501 to an invoke name
+// CoachBot does not handle, teams-platform.md 5.2), and a refused request writes no row.
 // About 10,000 requests in all (8,700 + 1,300), which took 35-45 s on a 2-core machine; the summary goes to the test output.
 public sealed class EndpointFuzzTests(PostgresDatabase database, ITestOutputHelper output) : IClassFixture<PostgresDatabase>
 {

@@ -25,7 +25,30 @@ public sealed class FuzzRunner(Uri baseUrl, TableWrites writes, FuzzTally tally)
         var written = await writes.TakeAsync();
         // A redirect that comes back with a real state uses it up, even when the rest is refused: single use is the point.
         var allowed = request.Endpoint == "slack oauth_redirect" && written.All(w => w == "public.slack_oauth_state DELETE");
-        tally.Add(request, status, written, allowed, took);
+        tally.Add(request, status, written, allowed, took, IsUnhandledInvokeAnswer(request, status));
+    }
+
+    // teams-platform.md 5.2: an invoke name a bot does not handle is answered 501 (botbuilder does the same). Only that
+    // answer, to a body that really is such an invoke, is not a server error; it must still write nothing.
+    private static bool IsUnhandledInvokeAnswer(FuzzCase request, int status)
+    {
+        if (status != 501 || !request.Endpoint.StartsWith("teams", StringComparison.Ordinal) || request.Body is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(request.Body);
+            var root = json.RootElement;
+            return root.ValueKind == System.Text.Json.JsonValueKind.Object
+                && root.TryGetProperty("type", out var type) && type.ValueKind == System.Text.Json.JsonValueKind.String && type.GetString() == "invoke"
+                && !(root.TryGetProperty("name", out var name) && name.ValueKind == System.Text.Json.JsonValueKind.String && name.GetString() == "adaptiveCard/action");
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private async Task<FuzzCase> WithRealStateAsync(FuzzCase request)

@@ -17,13 +17,20 @@ public sealed class FuzzTally
 
     private readonly Dictionary<string, TimeSpan> _time = [];
 
-    public void Add(FuzzCase request, int status, IReadOnlyList<string> writes, bool writesAllowed, TimeSpan took = default)
+    /// <summary>Documented protocol answers in the 5xx range (501 to an unhandled Teams invoke): listed, not failures.</summary>
+    public List<string> ProtocolAnswers { get; } = [];
+
+    public void Add(FuzzCase request, int status, IReadOnlyList<string> writes, bool writesAllowed, TimeSpan took = default, bool protocolAnswer = false)
     {
         Requests++;
         _time[request.Endpoint] = _time.GetValueOrDefault(request.Endpoint) + took;
         var byStatus = _statuses.TryGetValue(request.Endpoint, out var s) ? s : _statuses[request.Endpoint] = new();
         byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
-        if (status >= 500)
+        if (status >= 500 && protocolAnswer)
+        {
+            ProtocolAnswers.Add($"{status} {request.Endpoint} [{request.Mutation}]");
+        }
+        else if (status >= 500)
         {
             ServerErrors.Add($"{status} {request.Endpoint} [{request.Mutation}]");
         }
@@ -37,7 +44,7 @@ public sealed class FuzzTally
 
     public string Summary(string title, TimeSpan elapsed)
     {
-        var text = new StringBuilder($"{title}: {Requests} requests in {elapsed.TotalSeconds:F1} s; 5xx: {ServerErrors.Count}; rows written by rejected requests: {RowsWrittenByRejected}\n");
+        var text = new StringBuilder($"{title}: {Requests} requests in {elapsed.TotalSeconds:F1} s; 5xx: {ServerErrors.Count} (plus {ProtocolAnswers.Count} documented 501 to unhandled invokes); rows written by rejected requests: {RowsWrittenByRejected}\n");
         foreach (var (endpoint, statuses) in _statuses)
         {
             var count = statuses.Values.Sum();
@@ -53,6 +60,11 @@ public sealed class FuzzTally
         foreach (var line in ServerErrors.Concat(RejectedWrites).GroupBy(l => l.Split(" [")[0]).SelectMany(g => g.Take(6)))
         {
             text.AppendLine($"  ! {Trim(line)}");
+        }
+
+        foreach (var line in ProtocolAnswers.Take(3))
+        {
+            text.AppendLine($"  ~ {Trim(line)}");
         }
 
         return text.ToString();

@@ -92,6 +92,82 @@ public sealed class DashboardEndpointsTests(PostgresDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task AJobIdTooLargeForAnyJobIsNotFoundNotAServerError()
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+
+        var response = await client.SendAsync(Get("/hangfire/jobs/details/" + new string('9', 40), Basic(ViewerKey)));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("No such job.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OddInputWithoutTheKeyIsStillRefusedWith401BeforeAnyCheck()
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+
+        var response = await client.SendAsync(Post("/hangfire/jobs/failed/requeue", new StringContent("{}", Encoding.UTF8, "application/json"), auth: null));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("jobs%5B%5D=bogus", "Job ids are whole numbers.")]
+    [InlineData("jobs%5B%5D=%00", "This form could not be read: it has a NUL, or too many or too long fields.")]
+    [InlineData("jobs%5B%5D=%C3%28", "Job ids are whole numbers.")]
+    public async Task ABatchCommandWithAnUnreadableFormOrJobIdsThatAreNotJobIdsIsABadRequest(string form, string message)
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+
+        var response = await client.SendAsync(Post("/hangfire/jobs/failed/requeue", new StringContent(form, Encoding.ASCII, "application/x-www-form-urlencoded")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(message, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task APostThatIsNotAFormIsRefusedWith415()
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+
+        var response = await client.SendAsync(Post("/hangfire/stats", new StringContent("{}", Encoding.UTF8, "application/json")));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("The dashboard takes application/x-www-form-urlencoded forms only.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AnOversizedFormIsRefusedWith413()
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+
+        var response = await client.SendAsync(Post("/hangfire/stats", new StringContent("metrics%5B%5D=" + new string('m', 100_000), Encoding.ASCII, "application/x-www-form-urlencoded")));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminsStillGetStatsFromAWellFormedForm()
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+
+        var response = await client.SendAsync(Post("/hangfire/stats", new FormUrlEncodedContent([new("metrics[]", "succeeded:count")])));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("succeeded:count", await response.Content.ReadAsStringAsync());
+    }
+
+    private static HttpRequestMessage Post(string path, HttpContent content, string? auth = AdminKey) =>
+        new(HttpMethod.Post, path) { Content = content, Headers = { Authorization = auth is null ? null : Basic(auth) } };
+
+    [Fact]
     public async Task WithoutAnAdminKeyThereIsNoDashboard()
     {
         await using var app = new CoachBotApplication(database);

@@ -185,6 +185,33 @@ public sealed class TeamsEndpointTests(PostgresDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task AnInvokeCoachBotDoesNotHandleStoresNoReferenceAndNoDedupeClaim()
+    {
+        await using var app = CreateApp();
+        var before = await RowsAsync();
+
+        var response = await Client(app).PostActivityAsync(Activities.Invoke("x", "y", "card-4", name: "task/fetch"));
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal(before, await RowsAsync());
+    }
+
+    [Fact]
+    public async Task AnActivityWithoutAConversationIsRefusedWithoutTakingADedupeClaim()
+    {
+        await using var app = CreateApp();
+        var activity = Activities.PersonalMessage("hello");
+        activity.Remove("conversation");
+        var before = await RowsAsync();
+
+        var response = await Client(app).PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_inbox.Received);
+        Assert.Equal(before, await RowsAsync());
+    }
+
+    [Fact]
     public async Task APersonalInstallWelcomesOnceThoughTeamsSendsTwoEventsAndStoresTheReference()
     {
         _connector.AddMember(TeamsActivities.RepUserId, TeamsActivities.RepAadId, "Riley", "Rep", "Riley.Rep@contoso.com");
@@ -255,6 +282,9 @@ public sealed class TeamsEndpointTests(PostgresDatabase database) : IClassFixtur
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(_inbox.Received);
     }
+
+    private async Task<(object?, object?)> RowsAsync() =>
+        (await ScalarAsync("select count(*) from processed_event"), await ScalarAsync("select count(*) from teams_conversation_reference"));
 
     private async Task<object?> ScalarAsync(string sql)
     {
