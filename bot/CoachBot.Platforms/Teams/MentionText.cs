@@ -27,11 +27,16 @@ public static partial class MentionText
             }
         }
 
-        var stripped = Whitespace().Replace(text.Replace("&nbsp;", " ", StringComparison.Ordinal), " ").Trim();
+        // Line breaks stay: a multi-line `import` CSV is rows, not one long line.
+        var flat = text.Replace("&nbsp;", " ", StringComparison.Ordinal).ReplaceLineEndings("\n");
+        var stripped = LineBreak().Replace(Spaces().Replace(flat, " "), "\n").Trim();
         // Slack habits: "/coach escalations" typed in Teams means the same as "escalations".
         return stripped.StartsWith("/coach ", StringComparison.OrdinalIgnoreCase) ? stripped["/coach ".Length..].TrimStart() : stripped;
     }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
+    [GeneratedRegex(@"[^\S\n]+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@" ?\n ?")]
+    private static partial Regex LineBreak();
 }

@@ -47,5 +47,16 @@ public sealed class MentionTextTests
         Assert.Equal("escalations", MentionText.StripBotMention(activity));
     }
 
+    [Fact]
+    public void KeepsLineBreaksSoAMultiLineImportStaysOneRowPerLine()
+    {
+        var activity = Parse("""
+            {"type":"message","text":"<at>CoachBot</at> import email,name\r\n  ava@acme.example,Ava   Martinez \nsam@acme.example,Sam","recipient":{"id":"28:bot"},
+             "entities":[{"type":"mention","text":"<at>CoachBot</at>","mentioned":{"id":"28:bot","name":"CoachBot"}}]}
+            """);
+
+        Assert.Equal("import email,name\nava@acme.example,Ava Martinez\nsam@acme.example,Sam", MentionText.StripBotMention(activity));
+    }
+
     private static Activity Parse(string json) => JsonSerializer.Deserialize<Activity>(json, TeamsJson.Options)!;
 }
