@@ -11,7 +11,10 @@ using static CoachBot.Testing.Teams.PlaygroundFrames;
 
 namespace CoachBot.Bot.Tests.Teams;
 
-// The manager's path with the real coaching core and PostgreSQL, driven by Microsoft's Teams emulator.
+// The manager's path with the real coaching core and PostgreSQL, driven by Microsoft's Teams emulator: the admin comes from
+// Coaching:Admins by the email the Playground's member lookup returns, and its team's second channel is the managers' channel.
+// Limit (Playground 0.2.28): every posted message comes from its one current user and only that user has a personal chat,
+// so the reps cannot speak through it; their first contact and Megan's shared request go through the core's own services.
 public sealed class AgentsPlaygroundManagerTests(PostgresDatabase database, ITestOutputHelper output) : IClassFixture<PostgresDatabase>
 {
     [PlaygroundFact]
@@ -79,8 +82,9 @@ public sealed class AgentsPlaygroundManagerTests(PostgresDatabase database, ITes
             var updated = await playground.WaitForAsync(f => Str(f, "action") == "updateMessage" && MessageId(f) == MessageId(card));
             Assert.Contains($"Acknowledged by {Str(manager, "name")}", SeenText(updated));
             Assert.Equal(["Resolve", "Reassign", "Snooze", "Note"], ButtonTitles(updated["message"]));
+            // Megan has no chat in this Playground, so the manager must not be told she was informed.
             var confirmation = SeenText(await playground.WaitForAsync(f => InChat(f, managerChat) && SeenText(f).Contains("E-1 acknowledged")));
-            output.WriteLine(confirmation);
+            Assert.Equal("E-1 acknowledged. I couldn't reach the rep in chat, so please tell them yourself.", confirmation);
         }
         finally
         {
