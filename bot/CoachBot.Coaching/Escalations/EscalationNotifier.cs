@@ -98,21 +98,24 @@ public sealed class EscalationNotifier(
         }
     }
 
-    public async Task SendDirectAsync(Escalation escalation, long personId, CoachMessage message, CancellationToken cancellationToken)
+    /// <summary>True when the message went out; a failure is logged, never thrown, so the change itself stands.</summary>
+    public async Task<bool> SendDirectAsync(Escalation escalation, long personId, CoachMessage message, CancellationToken cancellationToken)
     {
         var person = await people.GetAsync(personId, cancellationToken);
         if (person is null)
         {
-            return;
+            return false;
         }
 
         try
         {
             await messengers.For(person.Key.Platform).SendDirectAsync(person.Key, message, cancellationToken);
+            return true;
         }
         catch (ChatDeliveryException ex)
         {
             Log.DirectFailed(logger, escalation.ShortId, personId, ex.Code);
+            return false;
         }
     }
 }

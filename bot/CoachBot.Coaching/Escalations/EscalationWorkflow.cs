@@ -10,6 +10,9 @@ namespace CoachBot.Coaching.Escalations;
 public sealed class EscalationWorkflow(
     EscalationStore store, PersonDirectory people, EscalationNotifier notifier, EscalationDeadlinePlanner planner, AuditLog audit, TimeProvider clock)
 {
+    // Said instead of "The rep has been told" when their chat could not be reached (never installed, blocked …).
+    private const string RepNotReached = "I couldn't reach the rep in chat, so please tell them yourself.";
+
     public async Task<EscalationChange> AcknowledgeAsync(Person actor, Escalation current, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -22,8 +25,8 @@ public sealed class EscalationWorkflow(
 
         planner.Cancel(current);
         await AfterChangeAsync(actor, changed, AuditActions.EscalationAcknowledged, null, cancellationToken);
-        await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Acknowledged(changed, actor), cancellationToken);
-        return new(true, changed, $"{changed.ShortId} acknowledged. The rep has been told.");
+        var told = await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Acknowledged(changed, actor), cancellationToken);
+        return new(true, changed, $"{changed.ShortId} acknowledged. {(told ? "The rep has been told." : RepNotReached)}");
     }
 
     public async Task<EscalationChange> ResolveAsync(Person actor, Escalation current, string? note, CancellationToken cancellationToken)
@@ -41,8 +44,10 @@ public sealed class EscalationWorkflow(
 
         planner.Cancel(current);
         await AfterChangeAsync(actor, changed, AuditActions.EscalationResolved, note is null ? null : "with a note", cancellationToken);
-        await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Resolved(changed, actor), cancellationToken);
-        return new(true, changed, $"{changed.ShortId} resolved. The rep has been told{(changed.ResolutionNote is null ? "" : ", with your note")}.");
+        var told = await notifier.SendDirectAsync(changed, changed.RepId, RepUpdates.Resolved(changed, actor), cancellationToken);
+        return new(true, changed, told
+            ? $"{changed.ShortId} resolved. The rep has been told{(changed.ResolutionNote is null ? "" : ", with your note")}."
+            : $"{changed.ShortId} resolved. {RepNotReached}");
     }
 
     public async Task<EscalationChange> ReassignAsync(Person actor, Escalation current, Person newOwner, CancellationToken cancellationToken)

@@ -65,6 +65,25 @@ public sealed class AgentsPlayground : IAsyncDisposable
         (await _http.PostAsJsonAsync($"_conversation/v1/conversations/{conversationId}/messages",
             new JsonObject { ["text"] = text, ["textFormat"] = "plain", ["from"] = new JsonObject { ["id"] = userId } })).EnsureSuccessStatusCode();
 
+    /// <summary>
+    /// Posts <paramref name="text"/> @mentioning the bot, as a person does in a channel or group chat (only mentions reach the
+    /// bot there). A channel message starts a thread; its id ("&lt;channel&gt;;messageid=&lt;root&gt;") is returned.
+    /// </summary>
+    public async Task<string> MentionAsync(string conversationId, string userId, JsonNode bot, string text)
+    {
+        var tag = $"<at>{bot["name"]!.GetValue<string>()}</at>";
+        var response = await _http.PostAsJsonAsync($"_conversation/v1/conversations/{conversationId}/messages", new JsonObject
+        {
+            ["text"] = $"{tag} {text}",
+            ["textFormat"] = "plain",
+            ["from"] = new JsonObject { ["id"] = userId },
+            ["mentions"] = new JsonArray(new JsonObject { ["mentioned"] = new JsonObject { ["id"] = bot["id"]!.DeepClone() }, ["text"] = tag }),
+        });
+        response.EnsureSuccessStatusCode();
+        var posted = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        return posted["postConversationId"]?.GetValue<string>() ?? conversationId;
+    }
+
     /// <summary>Clicks an Action.Execute button on the card with id <paramref name="cardId"/>; returns the bot's invoke response.</summary>
     public async Task<JsonNode> ClickAsync(string conversationId, string userId, string cardId, JsonNode action)
     {
@@ -80,7 +99,11 @@ public sealed class AgentsPlayground : IAsyncDisposable
                 ["trigger"] = "manual",
             },
         });
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"The playground refused the click: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
         return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
     }
 
