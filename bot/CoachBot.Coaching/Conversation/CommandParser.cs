@@ -49,6 +49,20 @@ public static class CommandParser
     }
 
     /// <summary>Few enough words to be a command attempt rather than prose.</summary>
+    // One-word answers people give a nudge; any other lone word is more likely a command gone wrong ("stast", "blorft").
+    private static readonly HashSet<string> OneWordReplies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ok", "okay", "k", "thanks", "thx", "ty", "yes", "yep", "yeah", "no", "nope", "nah", "done", "did", "great", "cool", "nice",
+        "sure", "will", "later", "maybe", "tomorrow", "today", "booked", "closed", "won", "lost", "agreed", "perfect", "awesome", "got", "noted",
+    };
+
+    /// <summary>A single word that is neither a command nor a usual one-word reply: even just after a nudge it is most likely a typo.</summary>
+    public static bool IsLoneUnknownWord(string text)
+    {
+        var word = text.Trim().TrimEnd('.', '!', '?');
+        return word.Length is > 0 and <= 20 && word.All(char.IsLetter) && !OneWordReplies.Contains(word);
+    }
+
     public static bool IsShort(string text) =>
         text.Trim().Length <= 40 && text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= MaxWordsForImplicitCommand;
 

@@ -112,10 +112,10 @@ public sealed class RepInbox(
         }
 
         ConversationLog.ReplyStored(logger, person.Id, saved.OriginalLength, saved.Truncated);
-        // A few words that are no command, with no recent nudge to answer, are most likely a mistyped command: they are kept
-        // like any reply, and the rep is pointed to `help` rather than only thanked.
+        // A few words that are no command, with no recent nudge to answer, or a lone unknown word at any time, are most likely
+        // a mistyped command: they are kept like any reply, and the rep is pointed to `help` rather than only thanked.
         var ack = StyleAcks.For(profile.Style, StyleAcks.Kind.Reply, saved.Id);
-        var pointer = CommandParser.IsShort(text) && !await AnswersRecentNudgeAsync(person.Id, now, cancellationToken)
+        var pointer = CommandParser.IsLoneUnknownWord(text) || (CommandParser.IsShort(text) && !await AnswersRecentNudgeAsync(person.Id, now, cancellationToken))
             ? $" If you meant a command, I didn't recognise it. {CommandHelp.Summary}"
             : "";
         var messages = new List<CoachMessage> { CoachMessage.Plain(ack + pointer) };

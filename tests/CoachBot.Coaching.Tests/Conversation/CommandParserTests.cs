@@ -237,4 +237,15 @@ public sealed class CommandParserTests
     {
         Assert.IsType<CommandParse.FreeText>(CommandParser.Parse(text));
     }
+
+    [Theory]
+    [InlineData("blorft", true)]
+    [InlineData("stast", true)]
+    [InlineData("Thanks!", false)]
+    [InlineData("done", false)]
+    [InlineData("ok", false)]
+    [InlineData("Booked two calls", false)]
+    [InlineData("42", false)]
+    public void ALoneUnknownWordIsTakenForATypoEvenJustAfterANudge(string text, bool typo) =>
+        Assert.Equal(typo, CommandParser.IsLoneUnknownWord(text));
 }
