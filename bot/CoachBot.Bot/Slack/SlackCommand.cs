@@ -31,7 +31,8 @@ internal sealed record SlackCommand(string TeamId, string UserId, string Channel
             ? new SlackCommand(team, user, channel, json.Str("text") ?? "", json.Str("trigger_id") ?? "", json.Str("response_url"))
             : null;
 
-    public InboundCommand ToInbound(Sender from) => new(from, new ChatAddress(ChatPlatform.Slack, TeamId, ChannelId), Text.Trim());
+    /// <remarks>Slack sends the typed text with &amp;, &lt; and &gt; as entities; the core gets what was typed.</remarks>
+    public InboundCommand ToInbound(Sender from) => new(from, new ChatAddress(ChatPlatform.Slack, TeamId, ChannelId), SlackText.Unescape(Text).Trim());
 
     /// <summary>The command as the core sees it, with the sender described by their (cached) Slack profile: name, email, time zone.</summary>
     public async Task<InboundCommand> ToInboundAsync(SlackPeople people, SlackWebClient slack, CancellationToken cancellationToken) =>

@@ -32,7 +32,7 @@ internal sealed partial class SlackEventWork(
         switch (type)
         {
             case "message":
-                var reply = await inbox.OnMessageAsync(new InboundMessage(sender, Address(teamId, channel), inner.Str("text") ?? ""), cancellationToken);
+                var reply = await inbox.OnMessageAsync(new InboundMessage(sender, Address(teamId, channel), SlackText.Unescape(inner.Str("text"))), cancellationToken);
                 await replies.SendAsync(new ReplyTarget(teamId, channel, userId, IsDirect: true), reply, cancellationToken);
                 return "message";
             case "app_mention":
@@ -69,7 +69,7 @@ internal sealed partial class SlackEventWork(
     {
         var channel = inner.Str("channel")!;
         var thread = inner.Str("thread_ts") ?? inner.Str("ts");
-        var text = MentionPattern().Replace(inner.Str("text") ?? "", match => match.Groups[1].Value == self.UserId ? "" : match.Value).Trim();
+        var text = SlackText.Unescape(MentionPattern().Replace(inner.Str("text") ?? "", match => match.Groups[1].Value == self.UserId ? "" : match.Value).Trim());
         var conversation = Address(teamId, channel) with { ThreadId = thread };
         var reply = channel == options.Value.ManagerChannelId
             ? await inbox.OnCommandAsync(new InboundCommand(sender, conversation, text), cancellationToken)

@@ -36,6 +36,16 @@ public static class SlackText
     }
 
     /// <summary>
+    /// What a person typed, from the text of a message event or slash command: Slack sends <c>&amp;</c>, <c>&lt;</c> and
+    /// <c>&gt;</c> as entities, so without this "R&amp;D" would be stored, and shown back escaped twice. Tokens Slack
+    /// wrote (<c>&lt;@U123&gt;</c>, links) arrive as real angle brackets and stay as they are.
+    /// </summary>
+    public static string Unescape(string? text) =>
+        string.IsNullOrEmpty(text) || !text.Contains('&', StringComparison.Ordinal)
+            ? text ?? ""
+            : text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+
+    /// <summary>
     /// Cuts text to at most <paramref name="max"/> characters, ending in an ellipsis, without splitting an escape
     /// such as <c>&amp;amp;</c>, a surrogate pair or a <c>&lt;…&gt;</c> token CoachBot wrote.
     /// </summary>

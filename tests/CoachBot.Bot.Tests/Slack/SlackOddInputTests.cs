@@ -37,6 +37,9 @@ public sealed class SlackOddInputTests(PostgresDatabase database) : SlackPipelin
         { "👋🏽 שלום עולם ‮reversed‬ مرحبا", "👋🏽 שלום עולם ‮reversed‬ مرحبا" },
         { @"C:\u0000 is not a NUL", @"C:\u0000 is not a NUL" },
         { new string('x', 200_000), new string('x', 200_000) },
+        // Slack sends &, < and > typed by a person as entities: the core gets what was typed (and renderers escape it once).
+        { "R&amp;D wants &lt;b&gt;30%&lt;/b&gt; off, ask <@U0MAYA>", "R&D wants <b>30%</b> off, ask <@U0MAYA>" },
+        { "I typed &amp;lt; literally", "I typed &lt; literally" },
     };
 
     [Theory]
@@ -48,6 +51,14 @@ public sealed class SlackOddInputTests(PostgresDatabase database) : SlackPipelin
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(received, Assert.Single(Inbox.Messages).Text);
+    }
+
+    [Fact]
+    public async Task ACommandGetsTheTextAsTypedNotSlacksEntities()
+    {
+        await Client.PostCommandAsync(SlackPayloads.Command("U0ANA", "keywords add R&amp;D &lt;urgent&gt;", Slack.NewResponseUrl()));
+
+        Assert.Equal("keywords add R&D <urgent>", Assert.Single(Inbox.Commands).Text);
     }
 
     public static TheoryData<string> MalformedCommands =>

@@ -58,4 +58,16 @@ public sealed class SlackTextTests
     [Fact]
     public void QuotesEachLineAndEscapesIt() =>
         Assert.Equal("> one &lt;!channel&gt;\n> two", SlackText.Quote("one <!channel>\ntwo"));
+
+    [Theory]
+    [InlineData("R&amp;D &lt;b&gt;", "R&D <b>")]
+    [InlineData("&amp;lt; typed", "&lt; typed")]
+    [InlineData("<@U0123> and <https://x.example|x>", "<@U0123> and <https://x.example|x>")]
+    [InlineData("", "")]
+    public void UnescapeGivesBackWhatWasTyped(string fromSlack, string typed) =>
+        Assert.Equal(typed, SlackText.Unescape(fromSlack));
+
+    [Fact]
+    public void EscapingWhatUnescapeGaveBackIsWhatSlackSent() =>
+        Assert.Equal("R&amp;D &lt;b&gt;", SlackText.Escape(SlackText.Unescape("R&amp;D &lt;b&gt;")));
 }
