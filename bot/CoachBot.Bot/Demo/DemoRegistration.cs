@@ -20,6 +20,7 @@ public static class DemoRegistration
 
         builder.Services.AddSingleton(new DemoClock(TimeProvider.System));
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(services => services.GetRequiredService<DemoClock>()));
+        builder.Services.AddSingleton<DemoDeadlines>();
         builder.Services.TryAddSingleton<IDemoNudgeTrigger, InlineNudgeTrigger>();
         builder.Services.AddSingleton<DemoFastForward>();
         // The clock store first: the seeder and the Hangfire server (registered later) must see the restored time.

@@ -3,19 +3,31 @@ using CoachBot.Jobs.Nudges;
 namespace CoachBot.Bot.Demo;
 
 // Inline rather than through Hangfire: a queued send runs after the demo clock has moved on and is expired as late.
-internal sealed class InlineNudgeTrigger(IServiceProvider services, ILogger<InlineNudgeTrigger> logger) : IDemoNudgeTrigger
+// Escalation deadlines passed by the demo clock run here too (see DemoDeadlines).
+internal sealed class InlineNudgeTrigger(IServiceProvider services, DemoDeadlines deadlines, TimeProvider clock, ILogger<InlineNudgeTrigger> logger)
+    : IDemoNudgeTrigger
 {
-    public Task RunDueNowAsync(CancellationToken cancellationToken)
+    public async Task RunDueNowAsync(CancellationToken cancellationToken)
     {
         if (services.GetService<DueNudgeRunner>() is not { } runner)
         {
             DemoLog.NoDispatcher(logger);
-            return Task.CompletedTask;
+            return;
         }
 
-        return runner.RunDueAsync(cancellationToken);
+        await runner.RunDueAsync(cancellationToken);
+        await deadlines.RunDueAsync(clock.GetUtcNow(), cancellationToken);
     }
 
-    public Task<DateTimeOffset?> NextDueAsync(DateTimeOffset until, CancellationToken cancellationToken) =>
-        services.GetService<DueNudgeRunner>() is { } runner ? runner.NextDueAsync(until, cancellationToken) : Task.FromResult<DateTimeOffset?>(null);
+    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (services.GetService<DueNudgeRunner>() is not { } runner)
+        {
+            return null;
+        }
+
+        var nudge = await runner.NextDueAsync(until, cancellationToken);
+        var deadline = deadlines.NextDue(until);
+        return nudge is null ? deadline : deadline is null ? nudge : (nudge < deadline ? nudge : deadline);
+    }
 }

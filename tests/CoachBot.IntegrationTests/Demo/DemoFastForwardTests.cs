@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CoachBot.Coaching.Escalations;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Coaching.Nudges.Library;
 using CoachBot.Coaching.Nudges.Rendering;
@@ -59,6 +60,30 @@ public sealed class DemoFastForwardTests(PostgresDatabase database) : IClassFixt
             """));
         // Nobody's nudge expired on the way, the other reps' included.
         Assert.Equal(0L, await ScalarAsync<long>("select count(*) from nudge_delivery where status = 'expired'"));
+    }
+
+    [Fact]
+    public async Task FastForwardingPastAnEscalationsDeadlinesRemindsTheOwnerAndReachesTheSkipLevelStage()
+    {
+        await using var cluster = await DemoCluster.StartAsync(database);
+        using var http = new HttpClient { BaseAddress = cluster.Workspace.BaseUrl, Timeout = TimeSpan.FromMinutes(4) };
+        var ava = await ScalarAsync<long>($"select id from person where platform_user_id = '{Rep}'");
+        var reference = await cluster.CoachBot.Services.GetRequiredService<IEscalations>().RaiseAsync(
+            new EscalationRequest(ava, EscalationReason.NeedHelp, "Acme wants 30% off.", $"delivery:{Guid.NewGuid()}:need_help"), CancellationToken.None);
+
+        // Two 4-hour working-time deadlines in Maya's New York hours: three days always passes both, weekends included.
+        var advanced = await http.PostAsync("ui/clock/advance?minutes=4320", null);
+
+        Assert.True(advanced.IsSuccessStatusCode, await advanced.Content.ReadAsStringAsync());
+        var mayasDm = await cluster.Workspace.CallAsync("conversations.history", new() { ["channel"] = "D0MGRMAYA" });
+        var reminder = Assert.Single(mayasDm["messages"]!.AsArray(), m => m!["text"]!.GetValue<string>().StartsWith("Reminder:", StringComparison.Ordinal));
+        var text = reminder!["text"]!.GetValue<string>();
+        // The age in brackets depends on where in Maya's working day the demo started.
+        Assert.StartsWith($"Reminder: escalation {reference} from Ava Martinez is waiting for you (", text);
+        Assert.EndsWith($" old). Acknowledge it in the managers' channel or with `/coach ack {reference}`.", text);
+        Assert.Equal(1L, await ScalarAsync<long>("select count(*) from escalation where reminded_at is not null and skip_level_at is not null"));
+        // Taken out of Hangfire's schedule when they ran, so the real clock cannot fire them a second time.
+        Assert.Equal(0L, await ScalarAsync<long>("select count(*) from hangfire.job where statename = 'Scheduled' and invocationdata::text like '%EscalationDeadlineJob%'"));
     }
 
     // The next whole minute after now + by: a slot a rep could type.
