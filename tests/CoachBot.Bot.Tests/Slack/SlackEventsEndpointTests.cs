@@ -21,6 +21,10 @@ public sealed class SlackEventsEndpointTests(PostgresDatabase database) : SlackP
     public async Task ADirectMessageReachesTheCoreAfterTheAckAndTheReplyGoesBackToTheDm()
     {
         var response = await Client.PostEventAsync(SlackPayloads.EventCallback(SlackPayloads.DirectMessage("U0ANA", "I booked two meetings")));
+        // The ack is answered with the handling still queued: nothing has reached the core or Slack yet.
+        Assert.Empty(Inbox.Messages);
+        Assert.Empty(Slack.CallsTo("chat.postMessage"));
+        Assert.Equal(1, await PendingInboundAsync());
         var ran = await App.RunPendingSlackJobsAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

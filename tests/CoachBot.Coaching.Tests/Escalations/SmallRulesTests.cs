@@ -53,6 +53,7 @@ public sealed class SmallRulesTests
     {
         var configured = new ChatAddress(ChatPlatform.Teams, "tenant", "19:abc@thread.tacv2");
 
-        ManagersChannel.EnsureAllowed(configured with { ConversationId = "19:abc@thread.tacv2;messageid=1700000000" }, configured);
+        Assert.Null(Record.Exception(() => ManagersChannel.EnsureAllowed(configured with { ConversationId = "19:abc@thread.tacv2;messageid=1700000000" }, configured)));
+        Assert.Throws<ManagersChannelRefusedException>(() => ManagersChannel.EnsureAllowed(configured with { ConversationId = "19:other@thread.tacv2;messageid=1700000000" }, configured));
     }
 }

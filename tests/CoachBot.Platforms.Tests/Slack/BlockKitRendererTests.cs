@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Coaching.Onboarding;
@@ -135,8 +134,4 @@ public sealed class BlockKitRendererTests
         Assert.Equal("home", (string)home["type"]!);
         Assert.Equal(100, home["blocks"]!.AsArray().Count);
     }
-
-    [Fact]
-    public void ProducesJsonSlackCanParse() =>
-        Assert.NotNull(JsonNode.Parse(BlockKitRenderer.RenderBlocks(CoachMessage.Plain("hi & bye")).ToJsonString()));
 }
