@@ -217,10 +217,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
         using var shutdown = new CancellationTokenSource();
 
         var run = harness.Sender().RunAsync(rows.Select(r => r.Id).ToArray(), shutdown.Token);
-        while (harness.Slack.Entered < 1)
-        {
-            await Task.Delay(10);
-        }
+        await harness.Slack.WaitUntilEnteredAsync(1);
 
         await shutdown.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
@@ -239,10 +236,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
         var ids = (await harness.RowsAsync(team.Id)).Select(r => r.Id).ToArray();
 
         var run = harness.Sender().RunAsync(ids, shutdown.Token);
-        while (harness.Teams.Entered < 3)
-        {
-            await Task.Delay(10);
-        }
+        await harness.Teams.WaitUntilEnteredAsync(3);
 
         await shutdown.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);

@@ -30,6 +30,21 @@ public sealed class RecordingChatMessenger(ChatPlatform platform, bool canReconc
     /// <summary>Blocks sends until released; lets a test cancel a send that is in flight.</summary>
     public TaskCompletionSource? Hold { get; set; }
 
+    /// <summary>Waits until <paramref name="sends"/> sends have reached the platform call; fails after 30 seconds.</summary>
+    public async Task WaitUntilEnteredAsync(int sends)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Entered < sends)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{platform}: waited 30 s for {sends} send(s) to reach the platform, {Entered} did.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
     public RecordingChatMessenger FailNext(params Exception[] failures)
     {
         foreach (var failure in failures)
