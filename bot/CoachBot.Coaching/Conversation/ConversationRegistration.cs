@@ -19,7 +19,7 @@ public static class ConversationRegistration
     public static IServiceCollection AddRepConversation(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<PersonDirectory>();
+        services.AddPeople();
         services.TryAddSingleton<NudgeHistory>();
         services.TryAddSingleton<INudgeRecall, NoNudgeRecall>();
         services.TryAddSingleton<NudgeDeliveries>();

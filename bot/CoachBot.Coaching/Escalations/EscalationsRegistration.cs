@@ -17,7 +17,7 @@ public static class EscalationsRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>());
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
 
-        services.TryAddSingleton<PersonDirectory>();
+        services.AddPeople();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ChatMessengers>();
         services.TryAddSingleton<ManagersChannel>();

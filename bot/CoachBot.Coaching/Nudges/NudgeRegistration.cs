@@ -20,7 +20,7 @@ public static class NudgeRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CoachingOptions>, CoachingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => NudgeLibrary.LoadEmbedded());
-        services.TryAddSingleton<PersonDirectory>();
+        services.AddPeople();
         services.TryAddSingleton<NudgeHistory>();
         services.TryAddSingleton<NudgeRecipients>();
         services.TryAddSingleton<NudgeComposer>();

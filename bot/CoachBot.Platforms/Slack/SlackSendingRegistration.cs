@@ -29,7 +29,7 @@ public static class SlackSendingRegistration
         }).AddHttpMessageHandler<BurstGuardHandler>();
         services.TryAddSingleton<BurstGuard>();
         services.TryAddTransient<BurstGuardHandler>();
-        services.TryAddSingleton<SharedRateGate>();
+        services.AddSharedRateGate();
         services.AddSingleton<SlackWorkspaces>();
         services.AddSingleton<SlackTokenCipher>();
         services.AddSingleton<SlackInstallations>();

@@ -16,7 +16,7 @@ public static class TeamsSendingRegistration
     {
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
-        services.TryAddSingleton<SharedRateGate>();
+        services.AddSharedRateGate();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ServiceUrlTrust>();
         services.AddHttpClient(nameof(BotTokenClient));

@@ -16,9 +16,9 @@ public static class NudgeJobsRegistration
     public static IHostApplicationBuilder AddCoachBotNudges(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.TryAddSingleton<SharedRateGate>();
+        services.AddSharedRateGate();
         services.TryAddSingleton<NudgeDeliveries>();
-        services.TryAddSingleton<PersonDirectory>();
+        services.AddPeople();
         services.TryAddSingleton<ChatMessengers>();
         services.TryAddSingleton<UnreachableRepNotice>();
         services.AddSingleton<DueReps>();
