@@ -4,7 +4,6 @@ using CoachBot.Bot.Hosting;
 using CoachBot.Coaching.Data;
 using CoachBot.Platforms.Slack;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CoachBot.Bot.Slack;
 
@@ -54,23 +53,13 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
             schema.NoteFailure(ex);
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
-        catch (Exception ex) when (IsStorageOutage(ex))
+        catch (Exception ex) when (DatabaseOutage.IsRetryableStorageFailure(ex))
         {
-            // Our storage failed, not the request: 503 lets Slack retry the event later. Input is checked before it gets here.
+            // Storage failed in a way a retry can get past (a deadlock, a timeout): 503 lets Slack retry the event later.
             SlackEndpointLog.HandlerFailed(logger, ex, request.Path);
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
     }
-
-    // PostgreSQL (or Hangfire's storage on it) is unreachable or failing. Data exceptions (22xxx), constraint violations
-    // (23xxx) and limits such as index row size (54xxx) come from what was sent instead: a retry would fail the same way.
-    private static bool IsStorageOutage(Exception? ex) => ex switch
-    {
-        null => false,
-        PostgresException { SqlState: ['2', '2' or '3', ..] or ['5', '4', ..] } => false,
-        NpgsqlException => true,
-        _ => IsStorageOutage(ex.InnerException),
-    };
 
     private static bool HasMediaType(string? contentType, string expected) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed) && string.Equals(parsed.MediaType, expected, StringComparison.OrdinalIgnoreCase);

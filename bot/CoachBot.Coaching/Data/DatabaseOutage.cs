@@ -22,6 +22,19 @@ public static class DatabaseOutage
         return false;
     }
 
+    /// <summary>
+    /// Any failure of PostgreSQL (or Hangfire's storage on it) that a retry could get past: an outage, a deadlock, a
+    /// timeout. Data exceptions (22xxx), constraint violations (23xxx) and limits such as index row size (54xxx) come
+    /// from what was sent instead: a retry would fail the same way.
+    /// </summary>
+    public static bool IsRetryableStorageFailure(Exception? exception) => exception switch
+    {
+        null => false,
+        PostgresException { SqlState: ['2', '2' or '3', ..] or ['5', '4', ..] } => false,
+        NpgsqlException => true,
+        _ => IsRetryableStorageFailure(exception.InnerException),
+    };
+
     /// <summary>A table CoachBot owns is missing: the database was recreated or restored without its schema.</summary>
     public static bool IsSchemaMissing(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable } || (exception.InnerException is { } inner && IsSchemaMissing(inner));
