@@ -17,6 +17,8 @@ public static class CommandHelp
         ("pause [until friday | for 2 weeks] / resume", "hold nudges until you resume (or until the end you give)"),
         ("stop / start", "switch coaching off or on"),
         ("setup", "run or finish the setup questions"),
+        ("goal [20 calls weekly | remove calls]", "see, set or remove your own targets (up to 3)"),
+        ("log 3 calls | booked 2 meetings", "log progress toward your goals"),
         ("my data / export my data", "what I store about you and who has seen what"),
         ("delete my data", "erase your replies, responses and profile (asks first)"),
     ];

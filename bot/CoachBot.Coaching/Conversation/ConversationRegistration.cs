@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.Onboarding;
@@ -39,6 +40,7 @@ public static class ConversationRegistration
         services.AddSingleton<PrivacyConversation>();
         services.AddSingleton<RepCommands>();
         services.AddSingleton<RepHome>();
+        services.AddGoals();
         services.AddSingleton<RepInbox>();
         return services;
     }

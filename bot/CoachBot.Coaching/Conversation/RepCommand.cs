@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Profiles;
 
 namespace CoachBot.Coaching.Conversation;
@@ -36,4 +37,10 @@ public abstract record RepCommand
     public sealed record MyData(bool Export) : RepCommand;
 
     public sealed record DeleteMyData(bool Confirmed) : RepCommand;
+
+    /// <summary>`goal …`: show, set or remove the rep's own targets.</summary>
+    public sealed record Goals(GoalRequest Request) : RepCommand;
+
+    /// <summary>`log 3 calls`, "booked 2 meetings": progress typed by the rep.</summary>
+    public sealed record LogProgress(GoalMetric Metric, int Amount) : RepCommand;
 }

@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Onboarding;
 using CoachBot.Coaching.People;
 using CoachBot.Coaching.Privacy;
@@ -7,7 +8,7 @@ using CoachBot.Coaching.Profiles;
 namespace CoachBot.Coaching.Conversation;
 
 /// <summary>Runs a parsed rep command: profile changes here, schedule and privacy commands in their own classes.</summary>
-public sealed class RepCommands(RepProfileStore profiles, ScheduleCommands schedule, PrivacyConversation privacy, OnboardingFlow onboarding)
+public sealed class RepCommands(RepProfileStore profiles, ScheduleCommands schedule, PrivacyConversation privacy, OnboardingFlow onboarding, GoalCommands goals)
 {
     public async Task<InboxReply> RunAsync(Person person, RepProfile profile, CommandParse parse, CancellationToken cancellationToken)
     {
@@ -51,6 +52,10 @@ public sealed class RepCommands(RepProfileStore profiles, ScheduleCommands sched
             case RepCommand.Focus { Skills: { } skills }:
                 await profiles.SetFocusAsync(id, skills, cancellationToken);
                 return InboxReply.Say($"Focus set to: {Skills(skills)}.");
+            case RepCommand.Goals g:
+                return await goals.RunAsync(person, profile, g.Request, cancellationToken);
+            case RepCommand.LogProgress log:
+                return await goals.LogAsync(person, profile, log.Metric, log.Amount, GoalProgressSource.Typed, cancellationToken);
             case RepCommand.MyData or RepCommand.DeleteMyData:
                 return await privacy.RunAsync(person, command, cancellationToken);
             default:

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.Onboarding;
@@ -27,18 +28,20 @@ public sealed class RepInbox(
     NudgeDeliveries deliveries,
     NudgeHistory history,
     RepHome home,
+    GoalActionHandler goals,
     TimeProvider time,
     ILogger<RepInbox> logger)
 {
     /// <summary>How long after a nudge a few words are taken as a reply to it.</summary>
     public static readonly TimeSpan ReplyWindow = TimeSpan.FromDays(1);
 
-    /// <summary>Action ids this inbox answers: nudge.*, quiz.*, onboard.*, share.*, privacy.*.</summary>
+    /// <summary>Action ids this inbox answers: nudge.*, quiz.*, onboard.*, share.*, privacy.*, goal.*.</summary>
     public static bool HandlesAction(string actionId) =>
         actionId.StartsWith(NudgeActions.Prefix, StringComparison.Ordinal)
         || OnboardingFlow.Handles(actionId)
         || actionId.StartsWith(EscalationOffers.Prefix, StringComparison.Ordinal)
-        || actionId.StartsWith(PrivacyConversation.Prefix, StringComparison.Ordinal);
+        || actionId.StartsWith(PrivacyConversation.Prefix, StringComparison.Ordinal)
+        || actionId.StartsWith(GoalActions.Prefix, StringComparison.Ordinal);
 
     public async Task<InboxReply> OnConversationStartedAsync(Sender from, ChatAddress directConversation, CancellationToken cancellationToken)
     {
@@ -74,6 +77,11 @@ public sealed class RepInbox(
         if (id.StartsWith(PrivacyConversation.Prefix, StringComparison.Ordinal))
         {
             return await privacy.HandleAsync(person, action, cancellationToken);
+        }
+
+        if (id.StartsWith(GoalActions.Prefix, StringComparison.Ordinal))
+        {
+            return await goals.HandleAsync(person, profile, action, cancellationToken);
         }
 
         return OnboardingFlow.Handles(id) ? await onboarding.HandleAsync(profile, action, cancellationToken) : InboxReply.None;
