@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.Nudges.Library;
 using CoachBot.Coaching.Nudges.Rendering;
@@ -17,6 +18,7 @@ public sealed partial class NudgeComposer(
     NudgeLibrary library,
     NudgeHistory history,
     NudgeRecipients recipients,
+    GoalButtons goalButtons,
     IOptions<CoachingOptions> options,
     TimeProvider time,
     ILogger<NudgeComposer> logger) : INudgeSource
@@ -37,7 +39,10 @@ public sealed partial class NudgeComposer(
         // Only when the recorded intent was retired from the library between two attempts do the words change.
         var intent = library.Find(record.IntentId) ?? (await SelectAsync(rep, deliveryId, slotAt, cancellationToken)).Intent;
         var rendered = NudgeRenderer.Render(intent, record.Style, ValuesFor(rep, slotAt));
-        return NudgeMessage.Build(deliveryId, intent, record.Style, rendered.Text);
+        var message = NudgeMessage.Build(deliveryId, intent, record.Style, rendered.Text);
+        // A rep with goals logs progress from the nudge itself, in one tap.
+        var log = await goalButtons.ForAsync(repPersonId, cancellationToken);
+        return log.Count == 0 ? message : message with { Blocks = [.. message.Blocks, .. log] };
     }
 
     public async Task<CoachMessage> ComposeFollowUpAsync(long repPersonId, Guid deliveryId, CancellationToken cancellationToken)
