@@ -76,7 +76,7 @@ public static class GoalWording
 
     public static string LongestRun(CommunicationStyle? style, GoalPeriod period, int run) => style switch
     {
-        CommunicationStyle.Driver => $"Record run: {run} {period.Noun()}s on target.",
+        CommunicationStyle.Driver => $"Longest run yet: {run} {period.Noun()}s on target.",
         CommunicationStyle.Expressive => $"And that's your longest run ever: {run} {period.Noun()}s on target in a row!",
         CommunicationStyle.Analytical => $"Longest run on record: {run} consecutive {period.Noun()}s on target (paused {period.Noun()}s excluded).",
         _ => $"It's also your longest run: {run} {period.Noun()}s in a row on target. Lovely consistency.",
