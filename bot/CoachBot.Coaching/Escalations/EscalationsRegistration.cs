@@ -48,6 +48,7 @@ public static class EscalationsRegistration
         services.TryAddSingleton<ChannelGuard>();
         services.TryAddSingleton<ManagerHome>();
         services.AddGoals();
+        services.TryAddSingleton<ProposeGoalCommand>();
         services.TryAddSingleton<ManagerInbox>();
         return services;
     }

@@ -15,7 +15,7 @@ namespace CoachBot.Coaching.Managers;
 /// </summary>
 public sealed class ManagerInbox(
     PersonDirectory people, AuditLog audit, EscalationCommands escalations, RosterCommands roster, AdminCommands admin,
-    InsightCommands insight, ChannelGuard guard, ManagerHome home, GoalProposals goals, IOptions<EscalationOptions> options)
+    InsightCommands insight, ChannelGuard guard, ManagerHome home, ProposeGoalCommand goals, IOptions<EscalationOptions> options)
 {
     public async Task<InboxReply> OnCommandAsync(InboundCommand command, CancellationToken cancellationToken)
     {
