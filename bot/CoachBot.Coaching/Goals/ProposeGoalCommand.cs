@@ -24,7 +24,7 @@ public sealed class ProposeGoalCommand(ManagerAccess access, GoalStore store, Go
         var period = set.Period ?? RaceGoals.DefaultPeriod(race);
         if (GoalCommands.Misfit(race, set.Metric, period) is { } misfit)
         {
-            return CommandResult.Error($"{rep.DisplayName} runs the {race.Label()} race. {misfit.Replace("you count", "they count", StringComparison.Ordinal).Replace("your targets", "their targets", StringComparison.Ordinal)}");
+            return CommandResult.Error($"{rep.DisplayName} runs the {race.Label()} race. {misfit.Replace("you count", "they count", StringComparison.Ordinal).Replace("your targets", "their targets", StringComparison.Ordinal).Replace("change your race with `race ", "change their race with `race @person ", StringComparison.Ordinal)}");
         }
 
         var goal = new Goal(0, set.Metric, period, set.Target, "manager", time.GetUtcNow(), null);
