@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.People;
-using CoachBot.Platforms.RateLimiting;
 using CoachBot.Platforms.Teams;
 using CoachBot.Testing;
 using CoachBot.Testing.Teams;
@@ -227,15 +226,12 @@ public sealed class TeamsMessengerTests(PostgresDatabase database) : IClassFixtu
     }
 
     [Fact]
-    public async Task ANudgeInsideItsPrepaidScopeReservesNoConversationSlotWhileAnyOtherSendStillDoes()
+    public async Task ANudgeWithItsPrepaidSlotReservesNoConversationSlotWhileAnyOtherSendStillDoes()
     {
         var nudged = await StoreRepAsync();
         var chatted = await StoreRepAsync();
 
-        using (PrepaidRate.For($"teams:{Tenant}", 50))
-        {
-            await Messenger.SendDirectAsync(nudged, CoachMessage.Plain("nudge"), default);
-        }
+        await Messenger.SendDirectAsync(nudged, CoachMessage.Plain("nudge"), new RateSlot($"teams:{Tenant}", 50), default);
 
         await Messenger.SendDirectAsync(chatted, CoachMessage.Plain("reply"), default);
 
@@ -250,11 +246,8 @@ public sealed class TeamsMessengerTests(PostgresDatabase database) : IClassFixtu
         var rep = await StoreRepAsync();
         _connector.FailNext(429, "Throttled", retryAfter: TimeSpan.FromSeconds(1));
 
-        ChatDeliveryException failure;
-        using (PrepaidRate.For($"teams:{Tenant}", 50))
-        {
-            failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger.SendDirectAsync(rep, CoachMessage.Plain("nudge"), default));
-        }
+        var failure = await Assert.ThrowsAsync<ChatDeliveryException>(() =>
+            Messenger.SendDirectAsync(rep, CoachMessage.Plain("nudge"), new RateSlot($"teams:{Tenant}", 50), default));
 
         Assert.Equal((ChatFailureKind.Retryable, TimeSpan.FromSeconds(1), false), (failure.Kind, failure.RetryAfter, failure.MayHaveArrived));
         Assert.Single(_connector.CallsTo("POST"));

@@ -1,5 +1,4 @@
 using CoachBot.Coaching.Chat;
-using CoachBot.Platforms.RateLimiting;
 using CoachBot.Platforms.Slack;
 
 namespace CoachBot.Platforms.Tests.Slack;
@@ -84,18 +83,19 @@ public sealed class SlackMessengerTests(SlackClientFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task ARateLimitedNudgeItsBatchPrepaidIsHandedBackWithoutAResend()
+    public async Task ARateLimitedNudgeItsBatchPrepaidIsHandedBackWithoutAResendAndBlocksTheWorkspaceForEveryone()
     {
         var person = NewPerson();
-        fixture.Slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 1);
+        fixture.Slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 30);
+        var key = SlackRates.Post(new SlackOptions(), person.WorkspaceId).Key;
 
-        ChatDeliveryException failure;
-        using (PrepaidRate.For(SlackWebClient.PostRateKey(person.WorkspaceId), 10))
-        {
-            failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger().SendDirectAsync(person, CoachMessage.Plain("nudge"), CancellationToken.None));
-        }
+        var failure = await Assert.ThrowsAsync<ChatDeliveryException>(() =>
+            Messenger().SendDirectAsync(person, CoachMessage.Plain("nudge"), new RateSlot(key, 10), CancellationToken.None));
 
-        Assert.Equal((ChatFailureKind.Retryable, TimeSpan.FromSeconds(1)), (failure.Kind, failure.RetryAfter));
+        Assert.Equal((ChatFailureKind.Retryable, TimeSpan.FromSeconds(30)), (failure.Kind, failure.RetryAfter));
         Assert.Single(fixture.Slack.CallsTo("chat.postMessage"), c => c.Arg("channel") == person.UserId);
+        await using var command = fixture.Database.DataSource.CreateCommand("select extract(epoch from next_at - clock_timestamp())::float8 from rate_gate where key = $1");
+        command.Parameters.AddWithValue(key);
+        Assert.InRange((double)(await command.ExecuteScalarAsync())!, 25, 30);
     }
 }
