@@ -254,6 +254,42 @@ public sealed class TeamsMessengerTests(PostgresDatabase database) : IClassFixtu
         Assert.True(await HasRateRowAsync($"teams:{Tenant}"), "the tenant is still blocked for every instance");
     }
 
+    [Fact]
+    public async Task ARetryOfAPrepaidNudgeReservesTheTenantAndTheConversationAsUsual()
+    {
+        var rep = await StoreRepAsync();
+        var tenantKey = $"teams:{Tenant}";
+        await DeleteRateRowAsync(tenantKey);
+        _connector.FailNext(503);
+
+        await Messenger.SendDirectAsync(rep, CoachMessage.Plain("nudge"), new RateSlot(tenantKey, 50), default);
+
+        Assert.Equal(2, _connector.CallsTo("POST").Count);
+        Assert.True(await HasRateRowAsync($"teams:conversation:{Conversation(rep)}"), "the retry reserved the conversation");
+        Assert.True(await HasRateRowAsync(tenantKey), "the retry reserved the tenant");
+    }
+
+    [Fact]
+    public async Task APrepaidNudgeThatSucceedsAtOnceReservesNothingMore()
+    {
+        var rep = await StoreRepAsync();
+        var tenantKey = $"teams:{Tenant}";
+        await DeleteRateRowAsync(tenantKey);
+
+        await Messenger.SendDirectAsync(rep, CoachMessage.Plain("nudge"), new RateSlot(tenantKey, 50), default);
+
+        Assert.Single(_connector.CallsTo("POST"));
+        Assert.False(await HasRateRowAsync(tenantKey), "the batch paid for the tenant slot; the client must not pay again");
+        Assert.False(await HasRateRowAsync($"teams:conversation:{Conversation(rep)}"));
+    }
+
+    private async Task DeleteRateRowAsync(string key)
+    {
+        await using var command = database.DataSource.CreateCommand("delete from rate_gate where key = $1");
+        command.Parameters.AddWithValue(key);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private async Task<bool> HasRateRowAsync(string key)
     {
         await using var command = database.DataSource.CreateCommand("select exists (select 1 from rate_gate where key = $1)");
