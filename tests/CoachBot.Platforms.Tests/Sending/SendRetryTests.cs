@@ -31,7 +31,8 @@ public sealed class SendRetryTests
             return attempt < 3 ? throw new Refused() : Task.FromResult("sent");
         }, CancellationToken.None);
 
-        Assert.Equal(("sent", [1, 2, 3]), (result, attempts));
+        Assert.Equal("sent", result);
+        Assert.Equal([1, 2, 3], attempts);
     }
 
     [Fact]
