@@ -56,7 +56,7 @@ public static class WordingExplanation
             return null;
         }
 
-        var phrases = shown.Select((t, i) => i == 0 ? t.Describe() : $"{t.Worked} of {t.Decided} {t.Style} ones").ToList();
+        var phrases = shown.Select(t => t.Describe()).ToList();
         var joined = phrases.Count == 1 ? phrases[0] : $"{string.Join(", ", phrases.Take(phrases.Count - 1))} and {phrases[^1]}";
         return $"So far you answer {joined} (done, rated 4+ or answered the same working day).";
     }

@@ -40,7 +40,7 @@ public class StyleAdviceTests
         Assert.Equal(
             "Your last nudge tried Analytical wording. Your style is still Driver: at most one nudge in 5 tries another style, so I learn what you answer.\n"
             + "Say `style driver` to keep every nudge Driver.\n"
-            + "So far you answer 4 of 5 Analytical nudges and 2 of 5 Driver ones (done, rated 4+ or answered the same working day).",
+            + "So far you answer 4 of 5 Analytical nudges and 2 of 5 Driver nudges (done, rated 4+ or answered the same working day).",
             text);
     }
 
