@@ -59,7 +59,7 @@ export Slack__ApiBaseUrl="http://127.0.0.1:$fake_port/api/"
 # The job side of (c) answers every message.im with chat.postMessage to the fake, which has no limit: Slack's own pacing
 # (1 post per channel per second, 600 per workspace per minute) would make (c) measure the pacing, which the nudge
 # benchmark covers, instead of the job.
-export Slack__PostPerChannelPerSecond=100000 Slack__PostPerWorkspacePerMinute=100000000
+export Slack__PostPerChannelPerSecond=100 Slack__PostPerWorkspacePerMinute=100000
 say "Migrating $db…"
 (cd "$bot_dir" && dotnet CoachBot.Bot.dll migrate) >"$logs/inbound-coachbot.log" 2>&1 || { tail -n 20 "$logs/inbound-coachbot.log" >&2; exit 1; }
 
