@@ -65,12 +65,18 @@ public sealed class SlackInboundStore(NpgsqlDataSource dataSource)
             "update slack_inbound set outcome = 'retrying' where id = @id and processed_at is null", new { id }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Takes the row for one run; null when it is done or another run holds a fresh claim (a sweep re-enqueued it).</summary>
+    /// <summary>
+    /// Takes the row for one run; null when it is done or another run holds a fresh claim (a sweep re-enqueued it). The
+    /// claim is committed without waiting for the WAL flush: it is only a lease, and a crash of PostgreSQL that loses it
+    /// also loses nothing the run did after it (WAL is flushed in order, so a durable completion makes the claim durable
+    /// too); the row is simply claimed again, as after a claim that lapsed.
+    /// </summary>
     public async Task<Pending?> ClaimAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Pending>(new CommandDefinition("""
             update slack_inbound set claimed_at = now()
+            from (select set_config('synchronous_commit', 'off', true)) as async_commit
             where id = @id and processed_at is null and (claimed_at is null or claimed_at < now() - interval '5 minutes')
             returning id, team_id as TeamId, kind, payload::text as Payload
             """, new { id }, cancellationToken: cancellationToken));
