@@ -131,7 +131,7 @@ internal static class Coordinator
               gaps between accepted calls: {(scenario.TeamsTenants == 1 ? teams : slack).GapHistogram()}
               429s at (s since the first call): {(scenario.TeamsTenants == 1 ? teams : slack).ThrottleTimes()}
               ledger: {string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:N0}"))}
-              first dispatcher tick per instance (ms): {string.Join(", ", workers.Select(w => w.TickMs.TryPeek(out var t) ? F(t) : "-"))}
+              first dispatcher tick per instance: {string.Join("; ", workers.Select(w => w.Ticks.TryPeek(out var t) ? $"claimed {t.Claimed:N0} in {F(t.ClaimMs)} ms, whole tick {F(t.TickMs)} ms" : "-"))}
               peak RSS per instance (MB): {string.Join(", ", workers.Select(w => F(w.PeakRssKb / 1024.0)))}
             """);
     }

@@ -9,7 +9,8 @@ internal sealed class WorkerProcess(string[] arguments)
 {
     private Process? _process;
 
-    public ConcurrentQueue<double> TickMs { get; } = new();
+    /// <summary>Every dispatcher tick: whole tick and claim time in ms, reps claimed.</summary>
+    public ConcurrentQueue<(double TickMs, double ClaimMs, int Claimed)> Ticks { get; } = new();
 
     public long PeakRssKb { get; private set; }
 
@@ -38,7 +39,8 @@ internal sealed class WorkerProcess(string[] arguments)
         {
             if (e.Data?.StartsWith("TICK ", StringComparison.Ordinal) == true)
             {
-                TickMs.Enqueue(double.Parse(e.Data[5..], CultureInfo.InvariantCulture));
+                var parts = e.Data[5..].Split(' ');
+                Ticks.Enqueue((double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture)));
             }
             else if (!string.IsNullOrWhiteSpace(e.Data))
             {
