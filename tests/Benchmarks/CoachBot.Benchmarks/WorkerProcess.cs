@@ -5,7 +5,7 @@ using System.Globalization;
 namespace CoachBot.Benchmarks;
 
 /// <summary>A worker child process: started, watched (tick times, peak memory) and, for crash runs, killed with SIGKILL.</summary>
-internal sealed class WorkerProcess(string[] arguments)
+internal sealed class WorkerProcess(string[] arguments, string mode = "worker")
 {
     private Process? _process;
 
@@ -13,6 +13,15 @@ internal sealed class WorkerProcess(string[] arguments)
     public ConcurrentQueue<(double TickMs, double ClaimMs, int Claimed)> Ticks { get; } = new();
 
     public long PeakRssKb { get; private set; }
+
+    /// <summary>Result lines of a non-worker child (the plain client's "PLAIN …").</summary>
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    public async Task WaitAsync()
+    {
+        await _process!.WaitForExitAsync();
+        _process.WaitForExit(); // drains the redirected output
+    }
 
     public void Start()
     {
@@ -28,7 +37,7 @@ internal sealed class WorkerProcess(string[] arguments)
         }
 
         start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
-        start.ArgumentList.Add("worker");
+        start.ArgumentList.Add(mode);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -41,6 +50,10 @@ internal sealed class WorkerProcess(string[] arguments)
             {
                 var parts = e.Data[5..].Split(' ');
                 Ticks.Enqueue((double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture)));
+            }
+            else if (e.Data?.StartsWith("PLAIN ", StringComparison.Ordinal) == true)
+            {
+                Output.Enqueue(e.Data);
             }
             else if (!string.IsNullOrWhiteSpace(e.Data))
             {
