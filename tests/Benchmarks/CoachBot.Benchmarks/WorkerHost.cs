@@ -63,13 +63,13 @@ internal static class WorkerHost
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var started = Stopwatch.GetTimestamp();
+                DispatchTick tick;
                 using (var scope = services.CreateScope())
                 {
-                    await scope.ServiceProvider.GetRequiredService<DispatchNudgesJob>().RunAsync(stoppingToken);
+                    tick = await scope.ServiceProvider.GetRequiredService<DispatchNudgesJob>().TickAsync(stoppingToken);
                 }
 
-                Console.WriteLine($"TICK {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0}");
+                Console.WriteLine(FormattableString.Invariant($"TICK {tick.Elapsed.TotalMilliseconds:F0} {tick.ClaimTime.TotalMilliseconds:F0} {tick.Claimed}"));
                 await Task.Delay(every, stoppingToken);
             }
         }
