@@ -8,6 +8,7 @@ public static class CommandHelp
     public static readonly IReadOnlyList<(string Usage, string Meaning)> Lines =
     [
         ("help", "this list"),
+        ("why", "why your last nudge was worded the way it was"),
         ("style [driver|expressive|amiable|analytical]", "see or change how I talk to you"),
         ("race [sprint|middle|distance]", "see or change the race you run"),
         ("focus [skill, skill, skill]", "see or set up to three focus skills (`focus clear` to reset)"),

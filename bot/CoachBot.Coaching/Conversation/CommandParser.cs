@@ -8,7 +8,7 @@ public static class CommandParser
 {
     public static readonly IReadOnlyList<string> Commands =
     [
-        "help", "style", "race", "focus", "schedule", "timezone", "snooze", "pause", "resume", "stop", "start", "setup",
+        "help", "why", "style", "race", "focus", "schedule", "timezone", "snooze", "pause", "resume", "stop", "start", "setup",
         "my data", "export my data", "delete my data",
     ];
 
@@ -91,6 +91,8 @@ public static class CommandParser
         {
             "help" or "?" => Parsed(new RepCommand.Help()),
             "setup" => NoArguments(args, new RepCommand.Setup()),
+            // "why", "why this?", "why this wording": a longer "why ..." sentence is a question or a reply, not this command.
+            "why" when args.Length <= 2 => Parsed(new RepCommand.Why()),
             "pause" => CommandArguments.Pause(args),
             "resume" => NoArguments(args, new RepCommand.Resume()),
             "stop" => NoArguments(args, new RepCommand.Stop()),

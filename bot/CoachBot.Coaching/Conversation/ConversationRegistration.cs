@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.Onboarding;
@@ -20,7 +21,7 @@ public static class ConversationRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddPeople();
-        services.TryAddSingleton<NudgeHistory>();
+        services.AddStyleLearning();
         services.TryAddSingleton<INudgeRecall, NoNudgeRecall>();
         services.TryAddSingleton<NudgeDeliveries>();
         // The weekly brief reads what the ledger and streaks know; replaces the escalations' NoRepActivity whatever the order.

@@ -9,6 +9,9 @@ public abstract record RepCommand
 
     public sealed record Setup : RepCommand;
 
+    /// <summary>Why the latest nudge was worded the way it was.</summary>
+    public sealed record Why : RepCommand;
+
     public sealed record Style(CommunicationStyle? Value) : RepCommand;
 
     public sealed record SetRace(Race? Value) : RepCommand;

@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Onboarding;
 using CoachBot.Coaching.People;
 using CoachBot.Coaching.Privacy;
@@ -7,7 +8,7 @@ using CoachBot.Coaching.Profiles;
 namespace CoachBot.Coaching.Conversation;
 
 /// <summary>Runs a parsed rep command: profile changes here, schedule and privacy commands in their own classes.</summary>
-public sealed class RepCommands(RepProfileStore profiles, ScheduleCommands schedule, PrivacyConversation privacy, OnboardingFlow onboarding)
+public sealed class RepCommands(RepProfileStore profiles, ScheduleCommands schedule, PrivacyConversation privacy, OnboardingFlow onboarding, WhyThisWording why)
 {
     public async Task<InboxReply> RunAsync(Person person, RepProfile profile, CommandParse parse, CancellationToken cancellationToken)
     {
@@ -32,6 +33,8 @@ public sealed class RepCommands(RepProfileStore profiles, ScheduleCommands sched
         {
             case RepCommand.Help:
                 return InboxReply.Say(CommandHelp.Text);
+            case RepCommand.Why:
+                return InboxReply.Say(await why.ExplainAsync(person, profile, cancellationToken));
             case RepCommand.Setup:
                 return new InboxReply([await onboarding.ResumeAsync(profile, cancellationToken)]);
             case RepCommand.Style { Value: null }:

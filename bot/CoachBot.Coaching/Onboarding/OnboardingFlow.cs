@@ -16,12 +16,12 @@ public sealed class OnboardingFlow(RepProfileStore profiles, RepScheduleStore sc
     public static bool Handles(string actionId) =>
         actionId.StartsWith(OnboardingActions.QuizPrefix, StringComparison.Ordinal) || actionId.StartsWith(OnboardingActions.Prefix, StringComparison.Ordinal);
 
-    /// <summary>First contact with a new rep: welcome, privacy, first quiz question.</summary>
-    public async Task<IReadOnlyList<CoachMessage>> StartAsync(Person person, CancellationToken cancellationToken)
-    {
-        await profiles.SetStepAsync(person.Id, OnboardingStep.Quiz, cancellationToken);
-        return [OnboardingMessages.Welcome(person.FirstName), PrivacyStatement.Message(), OnboardingMessages.QuizQuestion("")];
-    }
+    /// <summary>The step a new rep's profile is created at: the welcome is shown together with the first quiz question.</summary>
+    public const OnboardingStep FirstStep = OnboardingStep.Quiz;
+
+    /// <summary>First contact with a new rep (their profile was just created at <see cref="FirstStep"/>): welcome, privacy, first quiz question.</summary>
+    public static IReadOnlyList<CoachMessage> Welcome(Person person) =>
+        [OnboardingMessages.Welcome(person.FirstName), PrivacyStatement.Message(), OnboardingMessages.QuizQuestion("")];
 
     /// <summary>`setup`: continue where the rep stopped, or run the questions again once finished.</summary>
     public async Task<CoachMessage> ResumeAsync(RepProfile profile, CancellationToken cancellationToken)

@@ -64,14 +64,6 @@ public sealed class JobsOptions
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>Messages per minute per Slack workspace for nudges, shared by all instances.</summary>
-    [Range(1, 1_000_000)]
-    public int SlackMessagesPerMinute { get; set; } = 300;
-
-    /// <summary>Requests per second per Teams tenant for nudges; below the 50 RPS cap to leave room for replies.</summary>
-    [Range(0.1, 100_000.0)]
-    public double TeamsRequestsPerSecond { get; set; } = 40;
-
     /// <summary>Longest a send worker sleeps for a rate slot; longer waits reschedule the batch so others go first.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan MaxRateWait { get; set; } = TimeSpan.FromMilliseconds(500);
