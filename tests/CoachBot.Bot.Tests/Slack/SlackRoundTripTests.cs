@@ -4,6 +4,7 @@ using CoachBot.Coaching.People;
 using CoachBot.Testing;
 using CoachBot.Testing.Slack;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CoachBot.Bot.Tests.Slack;
 
@@ -102,6 +103,10 @@ public sealed class SlackRoundTripTests(PostgresDatabase database) : IClassFixtu
     /// <summary>Startup recorded the workspace (auth.test) and the people cache listens, so nothing races a count.</summary>
     internal static async Task ReadyAsync(CoachBotApplication app)
     {
+        // The class's database outlives each app: a row from an earlier test proves nothing about this app's start-up,
+        // whose workspace upsert would otherwise land inside a count. Wait for the start-up service itself to finish.
+        var startup = app.Services.GetServices<IHostedService>().OfType<CoachBot.Bot.Slack.SlackStartupService>().Single();
+        await startup.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
         var cache = app.Services.GetRequiredService<PeopleCache>();
         for (var i = 0; i < 400 && !(cache.IsLive && await WorkspaceKnownAsync(app)); i++)
         {
