@@ -38,7 +38,7 @@ public sealed class GoalCommands(GoalStore store, GoalTracker tracker, TimeProvi
         }
 
         var goal = new Goal(0, set.Metric, period, set.Target, setBy, time.GetUtcNow(), null);
-        return InboxReply.Say($"Goal set: {goal.Describe()}. Log progress with `log 1 {set.Metric.Word()}` or the +1 button on your nudges; " +
+        return InboxReply.Say($"Goal set: {goal.Describe()}. Log progress with `log 2 {set.Metric.Word()}` or the +1 button on your nudges; " +
             $"I'll tell you how you're pacing halfway through each {period.Noun()}. Only you (and your manager's weekly brief) see your numbers.");
     }
 
