@@ -29,7 +29,7 @@ public sealed class BriefService(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var style = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "select style from rep_profile where person_id = @repId", new { repId }, cancellationToken: cancellationToken));
-        var open = await escalations.ListAsync("e.rep_id = @repId and e.state <> 'resolved'", new { repId }, cancellationToken);
+        var open = await escalations.ListAsync(new EscalationScope.Rep(repId), includeResolved: false, cancellationToken);
         var week = await activity.GetAsync(repId, now.AddDays(-7), cancellationToken);
         // Composed from this rep's week, in their style: the same facts give the same opener.
         var opener = OneOnOneOpener.Compose(style, new OneOnOneOpener.Facts(rep.FirstName, week, open.Count));
