@@ -1,5 +1,6 @@
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.Nudges.History;
+using CoachBot.Coaching.Nudges.Library;
 using CoachBot.Coaching.Onboarding;
 using CoachBot.Coaching.People;
 using CoachBot.Coaching.Privacy;
@@ -21,6 +22,9 @@ public static class ConversationRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddPeople();
         services.TryAddSingleton<NudgeHistory>();
+        // Need help, replies and questions answer from the library's words.
+        services.TryAddSingleton(_ => NudgeLibrary.LoadEmbedded());
+        services.TryAddSingleton(s => new NudgeSearch(s.GetRequiredService<NudgeLibrary>()));
         services.TryAddSingleton<INudgeRecall, NoNudgeRecall>();
         services.TryAddSingleton<NudgeDeliveries>();
         // The weekly brief reads what the ledger and streaks know; replaces the escalations' NoRepActivity whatever the order.

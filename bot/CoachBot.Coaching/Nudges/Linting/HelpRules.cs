@@ -1,5 +1,4 @@
 using CoachBot.Coaching.Nudges.Library;
-using CoachBot.Coaching.Nudges.Rendering;
 using CoachBot.Coaching.Profiles;
 using static CoachBot.Coaching.Nudges.Linting.NudgeContentRules;
 using static CoachBot.Coaching.Nudges.Linting.NudgeLinter;
@@ -35,7 +34,8 @@ internal static class HelpRules
                 findings.Add(new(ReadabilityRule, at, $"grade {grade:0.0}; {style.Label()} help stays at or below {ReadabilityBand(style).MaxRenderingGrade}"));
             }
 
-            CheckWords(help.Text, NudgePlaceholders.ForRenderings, at, findings);
+            // Help is shown as written (the rep fills [slots] like [problem] themselves), so it has no placeholders.
+            CheckWords(help.Text, new HashSet<string>(), at, findings);
         }
     }
 
