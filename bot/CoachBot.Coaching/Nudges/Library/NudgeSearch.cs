@@ -11,8 +11,14 @@ public sealed class NudgeSearch
     private const double K1 = 1.2;
     private const double B = 0.75;
 
-    /// <summary>Below this score nothing in the library fits the question well enough to answer it.</summary>
-    public const double MinimumScore = 3.0;
+    /// <summary>An answer must score at least this on the question's words, before any boost.</summary>
+    public const double MinimumScore = 1.0;
+
+    /// <summary>
+    /// An answer must match words carrying at least this share of the question's weight (rare words weigh most, words the
+    /// library never uses weigh most of all): "can you book my flights" shares "book" with the library, and is still no fit.
+    /// </summary>
+    public const double MinimumCoverage = 0.6;
 
     private const double SkillBoost = 2.0;
     private const double RaceBoost = 1.5;
@@ -43,21 +49,34 @@ public sealed class NudgeSearch
     public IReadOnlyList<Hit> Search(string question, Race? race = null, ExperienceLevel? level = null, int take = 3)
     {
         var terms = SearchTerms.Of(question).Distinct().ToList();
+        var weight = terms.Sum(Idf);
         var skills = SkillsNamedIn(question);
         return _documents
             .Select(d =>
             {
                 var text = terms.Sum(t => TermScore(d, t));
-                // Boosts only order answers that already match words of the question; alone they answer nothing.
-                var boost = text <= 0 ? 0 : (skills.Contains(d.Intent.Skill) ? SkillBoost : 0)
+                var covered = weight == 0 ? 0 : terms.Where(d.Terms.ContainsKey).Sum(Idf) / weight;
+                if (text < MinimumScore || covered < MinimumCoverage)
+                {
+                    return null;
+                }
+
+                // Boosts only order answers that already fit the question; alone they answer nothing.
+                var boost = (skills.Contains(d.Intent.Skill) ? SkillBoost : 0)
                     + (race is { } r && d.Intent.Races.Contains(r) ? RaceBoost : 0)
                     + (level is { } l && d.Intent.Levels.Contains(l) ? LevelBoost : 0);
                 return new Hit(d.Intent, text + boost);
             })
-            .Where(h => h.Score >= MinimumScore)
+            .OfType<Hit>()
             .OrderByDescending(h => h.Score).ThenBy(h => h.Intent.Id, StringComparer.Ordinal)
             .Take(take)
             .ToList();
+    }
+
+    private double Idf(string term)
+    {
+        var n = _documentFrequency.GetValueOrDefault(term);
+        return Math.Log(1 + ((_documents.Count - n + 0.5) / (n + 0.5)));
     }
 
     private double TermScore((NudgeIntent Intent, Dictionary<string, int> Terms, int Length) d, string term)
@@ -67,14 +86,12 @@ public sealed class NudgeSearch
             return 0;
         }
 
-        var n = _documentFrequency[term];
-        var idf = Math.Log(1 + ((_documents.Count - n + 0.5) / (n + 0.5)));
-        return idf * frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * d.Length / _averageLength))));
+        return Idf(term) * frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * d.Length / _averageLength))));
     }
 
     // The skill's own name and aliases count as words of the intent, so "how do I handle pushback" reaches objection handling.
     private static string Document(NudgeIntent intent) =>
-        string.Join(' ', [intent.Skill.Label(), intent.Skill.Label(), intent.Action, intent.Why,
+        string.Join(' ', [.. intent.Skill.Words(), intent.Action, intent.Why,
             .. intent.Help.Values.SelectMany(h => new[] { h.TalkTrack, h.FirstStep }), intent.Help.Values.FirstOrDefault()?.Example ?? ""]);
 
     private static HashSet<FocusSkill> SkillsNamedIn(string question)

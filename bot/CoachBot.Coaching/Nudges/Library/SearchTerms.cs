@@ -10,7 +10,7 @@ internal static class SearchTerms
         "them", "their", "he", "she", "his", "her", "do", "does", "did", "how", "what", "why", "when", "where", "which", "who",
         "can", "could", "should", "would", "will", "so", "not", "no", "yes", "about", "any", "some", "one", "get", "got",
         "there", "here", "than", "then", "just", "into", "out", "up", "more", "most", "each", "every", "all", "have", "has",
-        "tip", "tips", "best", "way", "ways", "good", "better", "help", "need", "want", "like", "really", "thing", "things",
+        "tip", "tips", "many", "much", "ever", "often", "say", "said", "best", "way", "ways", "good", "better", "help", "need", "want", "like", "really", "thing", "things",
     };
 
     public static IEnumerable<string> Of(string text)
@@ -44,7 +44,9 @@ internal static class SearchTerms
         {
             if (word.Length > suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
             {
-                return word[..^suffix.Length];
+                var stem = word[..^suffix.Length];
+                // "dialling" and "planning" meet "dial" and "plan".
+                return suffix is "ing" or "ed" && stem[^1] == stem[^2] && stem[^1] is 'l' or 'n' or 'p' or 't' or 'g' or 'm' ? stem[..^1] : stem;
             }
         }
 
