@@ -5,6 +5,7 @@ using CoachBot.Bot.Slack;
 using CoachBot.Bot.Teams;
 using CoachBot.Bot.Jobs;
 using CoachBot.Jobs.Escalations;
+using CoachBot.Jobs.Goals;
 using CoachBot.Jobs.Hosting;
 using CoachBot.Jobs.Nudges;
 
@@ -16,6 +17,7 @@ builder.AddDemo();
 builder.AddCoachBotJobs();
 builder.AddCoaching();
 builder.AddEscalationJobs();
+builder.AddGoalJobs();
 builder.AddCoachBotNudges();
 builder.AddCoachBotHealth();
 

@@ -2,8 +2,8 @@ using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Conversation;
 using CoachBot.Coaching.Escalations;
 using CoachBot.Coaching.Managers;
+using CoachBot.Coaching.Onboarding;
 using CoachBot.Coaching.People;
-using CoachBot.Coaching.Profiles;
 
 namespace CoachBot.Coaching;
 
@@ -16,9 +16,7 @@ public sealed class CoachingInbox(
     ManagerInbox managers,
     PersonDirectory people,
     AdminBootstrap admins,
-    RosterImport roster,
-    ManagerChannelSettings managerChannels,
-    RepProfileStore profiles) : ICoachingInbox
+    ManagerChannelSettings managerChannels) : ICoachingInbox
 {
     // Words that only mean something as manager commands; a rep typing them is refused (and audited) by the manager side.
     private static readonly HashSet<string> ManagerOnlyVerbs = new(StringComparer.OrdinalIgnoreCase)
@@ -28,43 +26,45 @@ public sealed class CoachingInbox(
 
     public async Task<InboxReply> OnConversationStartedAsync(Sender from, ChatAddress directConversation, CancellationToken cancellationToken)
     {
-        var person = await RegisterAsync(from, cancellationToken);
+        var registration = await RegisterAsync(from, toRepSide: true, cancellationToken);
         // Managers are not onboarded as reps: they get their commands instead of a style quiz.
-        return person.IsManager
+        return registration.Person.IsManager
             ? InboxReply.Say(ManagerWelcome)
-            : await reps.OnConversationStartedAsync(from, directConversation, cancellationToken);
+            : await reps.OnConversationStartedAsync(registration, cancellationToken);
     }
 
     public async Task<InboxReply> OnMessageAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        var person = await RegisterAsync(message.From, cancellationToken);
+        var registration = await RegisterAsync(message.From, toRepSide: true, cancellationToken);
         // A manager who is not being coached themselves gets their commands, never the rep quiz, unless they ask for it.
-        if (person.IsManager && !AsksForCoaching(message.Text) && await profiles.GetAsync(person.Id, cancellationToken) is null)
+        if (registration.Person.IsManager && !AsksForCoaching(message.Text) && registration.Profile is null)
         {
             return await managers.OnCommandAsync(new InboundCommand(message.From, message.Conversation, message.Text), cancellationToken);
         }
 
-        return await reps.OnMessageAsync(message, cancellationToken);
+        return await reps.OnMessageAsync(registration, message, cancellationToken);
     }
 
     public async Task<InboxReply> OnCommandAsync(InboundCommand command, CancellationToken cancellationToken)
     {
-        var person = await RegisterAsync(command.From, cancellationToken);
-        return (person.IsManager && !AsksForCoaching(command.Text)) || IsManagerCommand(command.Text)
+        var managerCommand = IsManagerCommand(command.Text);
+        var registration = await RegisterAsync(command.From, toRepSide: !managerCommand, cancellationToken);
+        return (registration.Person.IsManager && !AsksForCoaching(command.Text)) || managerCommand
             ? await managers.OnCommandAsync(command, cancellationToken)
-            : await reps.OnCommandAsync(command, cancellationToken);
+            : await reps.OnCommandAsync(registration, command, cancellationToken);
     }
 
     public async Task<InboxReply> OnActionAsync(InboundAction action, CancellationToken cancellationToken)
     {
-        await RegisterAsync(action.From, cancellationToken);
-        if (action.ActionId.StartsWith(EscalationActions.Prefix, StringComparison.Ordinal))
+        var managerAction = action.ActionId.StartsWith(EscalationActions.Prefix, StringComparison.Ordinal);
+        var registration = await RegisterAsync(action.From, toRepSide: !managerAction && RepInbox.HandlesAction(action.ActionId), cancellationToken);
+        if (managerAction)
         {
             return await managers.OnActionAsync(action, cancellationToken);
         }
 
         return RepInbox.HandlesAction(action.ActionId)
-            ? await reps.OnActionAsync(action, cancellationToken)
+            ? await reps.OnActionAsync(registration, action, cancellationToken)
             : InboxReply.None;
     }
 
@@ -76,10 +76,10 @@ public sealed class CoachingInbox(
 
     public async Task<CoachMessage> GetHomeAsync(Sender from, CancellationToken cancellationToken)
     {
-        var person = await RegisterAsync(from, cancellationToken);
-        var home = person.IsManager && await profiles.GetAsync(person.Id, cancellationToken) is null
+        var registration = await RegisterAsync(from, toRepSide: false, cancellationToken);
+        var home = registration.Person.IsManager && registration.Profile is null
             ? new CoachMessage("CoachBot for managers", [new HeaderBlock("CoachBot for managers"), new SectionBlock(ManagerWelcome)])
-            : await reps.GetHomeAsync(from, cancellationToken);
+            : await reps.GetHomeAsync(registration.Person, cancellationToken);
         var managerBlocks = await managers.GetHomeBlocksAsync(from, cancellationToken);
         return managerBlocks.Count == 0 ? home : home with { Blocks = [.. home.Blocks, new DividerBlock(), .. managerBlocks] };
     }
@@ -101,11 +101,16 @@ public sealed class CoachingInbox(
             || (words.Length > 1 && words[1].StartsWith("E-", StringComparison.OrdinalIgnoreCase) && EscalationId.TryParse(words[1], out _));
     }
 
-    private async Task<Person> RegisterAsync(Sender from, CancellationToken cancellationToken)
+    // Once per request, in one round trip or none (see PersonDirectory.RegisterAsync). toRepSide: the request goes to the rep
+    // conversation, so a new rep's profile is created in the same round trip.
+    private async Task<Registration> RegisterAsync(Sender from, bool toRepSide, CancellationToken cancellationToken)
     {
-        var person = await people.UpsertAsync(from, cancellationToken);
-        await managerChannels.ApplyAsync(from.Key.Platform, from.Key.WorkspaceId, cancellationToken);
-        await roster.ApplyPendingAsync(person.Id, cancellationToken);
-        return await admins.ApplyAsync(await people.GetAsync(person.Id, cancellationToken) ?? person, cancellationToken);
+        var rules = new RegistrationRules(
+            managerChannels.For(from.Key.Platform), admins.IsConfiguredAdmin(from.Key.UserId, from.Email), toRepSide, OnboardingFlow.FirstStep);
+        var registration = await people.RegisterAsync(from, rules, cancellationToken);
+        // The configured-admin rule by an email only the database knows (the platform sent none this time): rare, one statement.
+        return registration.Person.Role == PersonRole.Admin
+            ? registration
+            : registration with { Person = await admins.ApplyAsync(registration.Person, cancellationToken) };
     }
 }

@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
-# Inbound benchmark: signed "/coach help" slash commands against CoachBot (the real Release binary on a throwaway
-# bench_inbound_* database on the private PostgreSQL) and against a peer, a minimal Bolt for JavaScript 5.1 app.
-# 32 connections, closed loop, a warm-up then a timed window per run, peer and CoachBot alternating, three pairs.
-# Prints a markdown table (req/s, p50/p99 latency, non-200 answers, CoachBot/peer ratio per pair). Not part of CI.
+# Inbound benchmark: signed "/coach help" slash commands and message.im events against CoachBot (the real Release
+# binary on a throwaway bench_inbound_* database on the private PostgreSQL) and against a peer, a minimal Bolt for
+# JavaScript 5.1 app. 32 connections, a warm-up then a timed window per run, peer and CoachBot alternating, three pairs
+# of each of:
+#   (a) /coach help, closed loop: max req/s, CoachBot/peer ratio;
+#   (b) /coach help at a fixed rate of half CoachBot's mean max from (a), both servers: p50/p99 from when each request was due;
+#   (c) message.im events, closed loop: ack req/s and ratio; then, on CoachBot, the job side: every recorded event worked
+#       (claim, core, reply posted to the fake, completion), events per second from the first receipt to the last completion.
+# Prints markdown tables. Not part of CI.
 #
 #   tests/Benchmarks/inbound.sh
 #   PAIRS=1 RUN_SECONDS=3 tests/Benchmarks/inbound.sh      # smoke run
 #
-# Settings (environment): PAIRS (3), RUN_SECONDS (10), WARMUP_SECONDS (3), CONNECTIONS (32), BENCH_USERS (400),
+# Settings (environment): PAIRS (3), RUN_SECONDS (10), WARMUP_SECONDS (3), CONNECTIONS (32), BENCH_USERS (400), EVENT_TEXT (help),
 # COACHBOT_PG_PORT (55432); ports INBENCH_BOT_PORT (5380), INBENCH_PEER_PORT (5381), INBENCH_FAKE_PORT (5382).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
 pairs="${PAIRS:-3}" seconds="${RUN_SECONDS:-10}" warmup="${WARMUP_SECONDS:-3}" connections="${CONNECTIONS:-32}" users="${BENCH_USERS:-400}"
+event_text="${EVENT_TEXT:-help}"
 bot_port="${INBENCH_BOT_PORT:-5380}" peer_port="${INBENCH_PEER_PORT:-5381}" fake_port="${INBENCH_FAKE_PORT:-5382}"
 pg_port="${COACHBOT_PG_PORT:-55432}"
 logs="$root/tests/Benchmarks/results"
@@ -50,6 +56,10 @@ ConnectionStrings__CoachBot="$(bash deploy/local/postgres.sh url "$db")"
 export ASPNETCORE_ENVIRONMENT=Production Urls="http://127.0.0.1:$bot_port"
 export Slack__SigningSecret="$secret" Slack__BotToken="xoxb-bench-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export Slack__ApiBaseUrl="http://127.0.0.1:$fake_port/api/"
+# The job side of (c) answers every message.im with chat.postMessage to the fake, which has no limit: Slack's own pacing
+# (1 post per channel per second, 600 per workspace per minute) would make (c) measure the pacing, which the nudge
+# benchmark covers, instead of the job.
+export Slack__PostPerChannelPerSecond=100 Slack__PostPerWorkspacePerMinute=100000
 say "Migrating $db…"
 (cd "$bot_dir" && dotnet CoachBot.Bot.dll migrate) >"$logs/inbound-coachbot.log" 2>&1 || { tail -n 20 "$logs/inbound-coachbot.log" >&2; exit 1; }
 
@@ -65,30 +75,70 @@ for url in "http://127.0.0.1:$fake_port/healthz" "http://127.0.0.1:$peer_port/he
   say "Not ready after 90 s: $url (logs in $logs/inbound-*.log)"; exit 1
 done
 
-run() { # $1 = target port; prints the generator's result line
-  dotnet "$bench" load url="http://127.0.0.1:$1/slack/commands" secret="$secret" fake="http://127.0.0.1:$fake_port/" \
-    seconds="$seconds" warmup="$warmup" connections="$connections" users="$users"
+run() { # $1 = target port, $2 = path, then extra generator arguments; prints the generator's result line
+  local port="$1" path="$2"; shift 2
+  dotnet "$bench" load url="http://127.0.0.1:$port$path" secret="$secret" fake="http://127.0.0.1:$fake_port/" \
+    seconds="$seconds" warmup="$warmup" connections="$connections" users="$users" "$@"
 }
 field() { sed -E "s/.*\b$1=([^ ]+).*/\1/" <<<"$2"; }
+ratio() { awk -v b="$1" -v p="$2" 'BEGIN { printf "%.3f", b / p }'; }
+sql() { psql "host=127.0.0.1 port=$pg_port user=coachbot dbname=$db" -tAc "$1"; }
+row() { # $1 pair, $2 side, $3 result line, $4 ratio
+  local name; name=$([ "$2" = peer ] && echo "Bolt-JS 5.1.0" || echo "CoachBot")
+  echo "| $1 | $name | $(field requests "$3") | $(field rps "$3") | $(field p50 "$3") | $(field p99 "$3") | $(field non200 "$3") | $(field errors "$3") | $(field not_ephemeral "$3") | $4 |"
+}
 
 say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)"
-rows=()
+header="| Pair | Server | Requests | req/s | p50 ms | p99 ms | Non-200 | Errors | Not ephemeral | CoachBot/peer |"
+rule="|---|---|---|---|---|---|---|---|---|---|"
+
+rows_a=(); bot_rates=()
 for pair in $(seq 1 "$pairs"); do
-  say "Pair $pair: peer…"; peer="$(run "$peer_port")"
-  say "Pair $pair: CoachBot…"; bot="$(run "$bot_port")"
-  ratio="$(awk -v b="$(field rps "$bot")" -v p="$(field rps "$peer")" 'BEGIN { printf "%.3f", b / p }')"
-  for side in peer bot; do
-    line="${!side}"
-    name=$([ "$side" = peer ] && echo "Bolt-JS 5.1.0" || echo "CoachBot")
-    rows+=("| $pair | $name | $(field requests "$line") | $(field rps "$line") | $(field p50 "$line") | $(field p99 "$line") | $(field non200 "$line") | $(field errors "$line") | $(field not_ephemeral "$line") | $([ "$side" = bot ] && echo "$ratio" || echo "") |")
-  done
+  say "(a) pair $pair: peer…"; peer="$(run "$peer_port" /slack/commands)"
+  say "(a) pair $pair: CoachBot…"; bot="$(run "$bot_port" /slack/commands)"
+  bot_rates+=("$(field rps "$bot")")
+  r="$(ratio "$(field rps "$bot")" "$(field rps "$peer")")"
+  rows_a+=("$(row "$pair" peer "$peer" "")" "$(row "$pair" bot "$bot" "$r× req/s")")
+done
+half="$(printf '%s\n' "${bot_rates[@]}" | awk '{ s += $1 } END { printf "%.0f", s / NR / 2 }')"
+
+rows_b=()
+for pair in $(seq 1 "$pairs"); do
+  say "(b) pair $pair at $half req/s: peer…"; peer="$(run "$peer_port" /slack/commands rate="$half")"
+  say "(b) pair $pair at $half req/s: CoachBot…"; bot="$(run "$bot_port" /slack/commands rate="$half")"
+  r="$(ratio "$(field p99 "$bot")" "$(field p99 "$peer")")"
+  rows_b+=("$(row "$pair" peer "$peer" "")" "$(row "$pair" bot "$bot" "$r× p99")")
 done
 
-echo "Inbound \`/coach help\`: $connections connections, ${warmup} s warm-up + ${seconds} s per run, $users users; $(nproc) cores; $(date -u +%Y-%m-%d)"
+rows_c=(); rows_job=()
+for pair in $(seq 1 "$pairs"); do
+  say "(c) pair $pair: peer…"; peer="$(run "$peer_port" /slack/events mode=events text="$event_text")"
+  first_id="$(sql "select coalesce(max(id), 0) from slack_inbound")"
+  say "(c) pair $pair: CoachBot…"; bot="$(run "$bot_port" /slack/events mode=events text="$event_text")"
+  r="$(ratio "$(field rps "$bot")" "$(field rps "$peer")")"
+  rows_c+=("$(row "$pair" peer "$peer" "")" "$(row "$pair" bot "$bot" "$r× req/s")")
+  for _ in $(seq 1 300); do
+    [ "$(sql "select count(*) from slack_inbound where id > $first_id and processed_at is null")" = 0 ] && break; sleep 1
+  done
+  rows_job+=("| $pair | $(sql "select count(*) || ' | ' || count(*) filter (where processed_at is null) || ' | ' || round(extract(epoch from max(processed_at) - min(received_at))::numeric, 1) || ' | ' || round(count(*) filter (where processed_at is not null) / nullif(extract(epoch from max(processed_at) - min(received_at)), 0)::numeric, 1) || ' | ' || string_agg(distinct coalesce(outcome, 'pending'), ', ') from slack_inbound where id > $first_id") |")
+done
+
+echo "Inbound: $connections connections, ${warmup} s warm-up + ${seconds} s per run, $users users; $(nproc) cores; $(date -u +%Y-%m-%d)"
 echo
-echo "| Pair | Server | Requests | req/s | p50 ms | p99 ms | Non-200 | Errors | Not ephemeral | CoachBot/peer req/s |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
-printf '%s\n' "${rows[@]}"
+echo "(a) \`/coach help\`, closed loop"
+echo; echo "$header"; echo "$rule"; printf '%s\n' "${rows_a[@]}"
+echo
+echo "(b) \`/coach help\` at a fixed $half req/s (half CoachBot's mean from (a)); latency from when each request was due"
+echo; echo "$header"; echo "$rule"; printf '%s\n' "${rows_b[@]}"
+echo
+echo "(c) message.im events (text \"$event_text\"), closed loop: the ack"
+echo; echo "$header"; echo "$rule"; printf '%s\n' "${rows_c[@]}"
+echo
+echo "(c) the job side on CoachBot: every event recorded during the run (warm-up included), first receipt to last completion"
+echo
+echo "| Pair | Events recorded | Left unprocessed | Seconds | Events processed/s | Outcomes |"
+echo "|---|---|---|---|---|---|"
+printf '%s\n' "${rows_job[@]}"
 echo
 echo "Slack Web API calls CoachBot made (fake): $(curl -fs "http://127.0.0.1:$fake_port/stats")"
 echo "CoachBot log lines marked fail:/crit: $(grep -cE '^(fail|crit):' "$logs/inbound-coachbot.log" || true)"

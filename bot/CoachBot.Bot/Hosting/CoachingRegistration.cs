@@ -20,11 +20,13 @@ public static class CoachingRegistration
         builder.Services.AddNudgeLibrary();
         builder.Services.AddRepConversation();
         builder.Services.AddSingleton<AdminBootstrap>();
-        builder.Services.AddSingleton(s => new ManagerChannelSettings(s.GetRequiredService<Npgsql.NpgsqlDataSource>(), new Dictionary<ChatPlatform, string?>
+        builder.Services.AddSingleton(s => new ManagerChannelSettings(new Dictionary<ChatPlatform, string?>
         {
             [ChatPlatform.Slack] = s.GetRequiredService<IOptions<SlackOptions>>().Value.ManagerChannelId,
             [ChatPlatform.Teams] = s.GetRequiredService<IOptions<TeamsOptions>>().Value.ManagerChannelId,
         }));
+        // Without it the people cache stays off (correct, one registration round trip per request).
+        builder.Services.AddHostedService<PeopleCacheListener>();
         builder.Services.AddSingleton<CoachingInbox>();
         builder.Services.AddSingleton<ICoachingInbox>(s => s.GetRequiredService<CoachingInbox>());
         return builder;

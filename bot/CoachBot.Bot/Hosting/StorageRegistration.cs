@@ -18,6 +18,12 @@ public static class StorageRegistration
             var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var dataSource = new NpgsqlDataSourceBuilder(options.CoachBot);
             dataSource.ConnectionStringBuilder.ApplicationName ??= "coachbot";
+            // Inbound requests run the same few statements all day: prepared after their second use, PostgreSQL skips
+            // parsing and planning them (issue 14). CoachBot sets no session state outside a transaction (SET LOCAL /
+            // set_config(..., true) only; the people cache's LISTEN ends with UNLISTEN), so the reset a pooled connection
+            // would otherwise send (DISCARD ALL) buys nothing and would throw those prepared statements away.
+            dataSource.ConnectionStringBuilder.MaxAutoPrepare = dataSource.ConnectionStringBuilder.MaxAutoPrepare is 0 ? 64 : dataSource.ConnectionStringBuilder.MaxAutoPrepare;
+            dataSource.ConnectionStringBuilder.NoResetOnClose = true;
             return dataSource.Build();
         });
         builder.Services.AddSingleton<DatabaseMigrator>();

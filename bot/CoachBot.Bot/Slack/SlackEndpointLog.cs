@@ -68,4 +68,10 @@ internal static partial class SlackEndpointLog
 
     [LoggerMessage(EventId = 3220, Level = LogLevel.Warning, Message = "Slack request to {Path} not recorded: the database is unavailable ({Error}); Slack will retry events")]
     public static partial void DatabaseUnavailable(ILogger logger, PathString path, string error);
+
+    [LoggerMessage(EventId = 3231, Level = LogLevel.Warning, Message = "Slack inbound lane could not poll for recorded requests ({Error})")]
+    public static partial void LanePollFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 3232, Level = LogLevel.Warning, Message = "Slack inbound request {InboundId} failed in the lane; retried through Hangfire")]
+    public static partial void LaneRunFailed(ILogger logger, long inboundId, Exception exception);
 }

@@ -9,7 +9,7 @@ namespace CoachBot.Bot.Slack;
 internal static class SlackEventsEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext http, SlackInboundStore store, SlackWorkspaces workspaces, SlackBotIdentity identity, SlackInstallations installations, IBackgroundJobClient jobs,
+        HttpContext http, SlackInboundStore store, SlackWorkspaces workspaces, SlackBotIdentity identity, SlackInstallations installations, SlackInboundLane lane,
         ILogger<SlackInboundJob> logger, CancellationToken cancellationToken)
     {
         var request = http.Features.GetRequiredFeature<VerifiedSlackRequest>();
@@ -73,7 +73,7 @@ internal static class SlackEventsEndpoint
             return TypedResults.Ok();
         }
 
-        jobs.Enqueue<SlackInboundJob>(JobQueues.Send, job => job.RunAsync(id.Value, CancellationToken.None));
+        lane.Offer(id.Value);
         return TypedResults.Ok();
     }
 }

@@ -11,7 +11,7 @@ namespace CoachBot.Bot.Slack;
 internal static class SlackInteractionsEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext http, SlackInboundStore store, SlackWebClient slack, IBackgroundJobClient jobs, ILogger<SlackInboundJob> logger,
+        HttpContext http, SlackInboundStore store, SlackWebClient slack, SlackInboundLane lane, ILogger<SlackInboundJob> logger,
         CancellationToken cancellationToken)
     {
         var form = SlackForm.Read(http.Features.GetRequiredFeature<VerifiedSlackRequest>().Body);
@@ -56,7 +56,7 @@ internal static class SlackInteractionsEndpoint
 
         if (id is not null)
         {
-            jobs.Enqueue<SlackInboundJob>(JobQueues.Send, job => job.RunAsync(id.Value, CancellationToken.None));
+            lane.Offer(id.Value);
         }
 
         return TypedResults.Ok();

@@ -35,6 +35,8 @@ public static class SlackRegistration
         services.AddHostedService(s => s.GetRequiredService<SlackCommandRunner>());
         services.AddTransient<SlackActionWork>();
         services.AddTransient<SlackInboundJob>();
+        services.AddSingleton<SlackInboundLane>();
+        services.AddHostedService(s => s.GetRequiredService<SlackInboundLane>());
         services.AddTransient<SlackInboundSweepJob>();
         services.AddSingleton<SlackInboundSweepJob.Schedule>();
         services.AddSingleton<IRecurringJobRegistrar>(s => s.GetRequiredService<SlackInboundSweepJob.Schedule>());

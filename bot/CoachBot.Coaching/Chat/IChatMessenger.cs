@@ -9,7 +9,14 @@ public interface IChatMessenger
     ChatPlatform Platform { get; }
 
     /// <summary>Sends to a person's 1:1 conversation with the bot, opening it if needed.</summary>
-    Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, CancellationToken cancellationToken);
+    Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, CancellationToken cancellationToken) =>
+        SendDirectAsync(person, message, prepaid: null, cancellationToken);
+
+    /// <summary>
+    /// As above, with the send's place in the platform's rate already reserved by the caller (<see cref="RateSlot"/>);
+    /// null reserves as usual.
+    /// </summary>
+    Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, RateSlot? prepaid, CancellationToken cancellationToken);
 
     /// <summary>Posts to a channel or thread (the managers' channel). Callers check the channel is allowed.</summary>
     Task<SentMessage> PostAsync(ChatAddress conversation, CoachMessage message, CancellationToken cancellationToken);

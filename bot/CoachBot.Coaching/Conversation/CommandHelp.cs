@@ -8,6 +8,7 @@ public static class CommandHelp
     public static readonly IReadOnlyList<(string Usage, string Meaning)> Lines =
     [
         ("help", "this list"),
+        ("why", "why your last nudge was worded the way it was"),
         ("style [driver|expressive|amiable|analytical]", "see or change how I talk to you"),
         ("race [sprint|middle|distance]", "see or change the race you run"),
         ("focus [skill, skill, skill]", "see or set up to three focus skills (`focus clear` to reset)"),
@@ -17,6 +18,8 @@ public static class CommandHelp
         ("pause [until friday | for 2 weeks] / resume", "hold nudges until you resume (or until the end you give)"),
         ("stop / start", "switch coaching off or on"),
         ("setup", "run or finish the setup questions"),
+        ("goal [20 calls weekly | remove calls]", "see, set or remove your own targets (up to 3)"),
+        ("log 3 calls | booked 2 meetings", "log progress toward your goals"),
         ("my data / export my data", "what I store about you and who has seen what"),
         ("delete my data", "erase your replies, responses and profile (asks first)"),
     ];

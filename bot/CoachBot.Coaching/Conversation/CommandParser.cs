@@ -8,8 +8,8 @@ public static class CommandParser
 {
     public static readonly IReadOnlyList<string> Commands =
     [
-        "help", "style", "race", "focus", "schedule", "timezone", "snooze", "pause", "resume", "stop", "start", "setup",
-        "my data", "export my data", "delete my data",
+        "help", "why", "style", "race", "focus", "schedule", "timezone", "snooze", "pause", "resume", "stop", "start", "setup",
+        "my data", "export my data", "delete my data", "goal", "log",
     ];
 
     private const int MaxWordsForImplicitCommand = 3;
@@ -43,7 +43,7 @@ public static class CommandParser
 
         // A long sentence that merely starts with a command word is a reply, not a failed command.
         // A comma list after focus/schedule is clearly a command, however many words it has.
-        var isList = words[0] is "focus" or "schedule" && trimmed.Contains(',');
+        var isList = (words[0] is "focus" or "schedule" && trimmed.Contains(',')) || IsGoalCommand(words);
         var implicitLooksLikeProse = !explicitCommand && !isList && words.Length > MaxWordsForImplicitCommand;
         return result is CommandParse.Rejected && implicitLooksLikeProse ? new CommandParse.FreeText() : result;
     }
@@ -65,6 +65,10 @@ public static class CommandParser
 
     public static bool IsShort(string text) =>
         text.Trim().Length <= 40 && text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= MaxWordsForImplicitCommand;
+
+    // "goal 20 calls per week" and "log 5k to pipeline" run long but are plainly commands: a bad one gets its usage, not "thanks".
+    private static bool IsGoalCommand(string[] words) =>
+        words[0] is "goal" or "goals" || (words[0] == "log" && words.Length > 1 && Goals.GoalArguments.TryAmount(words[1], out _));
 
     private static CommandParse? ParseKnown(string[] words)
     {
@@ -91,6 +95,8 @@ public static class CommandParser
         {
             "help" or "?" => Parsed(new RepCommand.Help()),
             "setup" => NoArguments(args, new RepCommand.Setup()),
+            // "why", "why this?", "why this wording": a longer "why ..." sentence is a question or a reply, not this command.
+            "why" when args.Length <= 2 => Parsed(new RepCommand.Why()),
             "pause" => CommandArguments.Pause(args),
             "resume" => NoArguments(args, new RepCommand.Resume()),
             "stop" => NoArguments(args, new RepCommand.Stop()),
@@ -101,6 +107,8 @@ public static class CommandParser
             "schedule" => CommandArguments.Schedule(args),
             "timezone" or "tz" => CommandArguments.TimeZone(args),
             "snooze" => CommandArguments.Snooze(args),
+            "goal" or "goals" => Goal(Goals.GoalArguments.Goal(args)),
+            _ when Goals.GoalArguments.LogVerbs.ContainsKey(words[0]) && Goals.GoalArguments.Log(words[0], args) is { } log => Goal(log),
             _ => null,
         };
     }
@@ -123,4 +131,9 @@ public static class CommandParser
         args.Length == 0 ? Parsed(command) : new CommandParse.Rejected($"That command takes nothing after it. {CommandHelp.Summary}");
 
     private static CommandParse.Parsed Parsed(RepCommand command) => new(command);
+
+    private static CommandParse Goal(Goals.GoalArguments.Parsed parsed) =>
+        parsed.Goal is { } goal ? Parsed(new RepCommand.Goals(goal))
+        : parsed.Log is { } log ? Parsed(new RepCommand.LogProgress(log.Metric, log.Amount))
+        : new CommandParse.Rejected(parsed.Problem!);
 }

@@ -1,3 +1,5 @@
+using CoachBot.Coaching.Goals;
+using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.Nudges.Library;
@@ -21,7 +23,7 @@ public static class ConversationRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddPeople();
-        services.TryAddSingleton<NudgeHistory>();
+        services.AddStyleLearning();
         // Need help, replies and questions answer from the library's words.
         services.TryAddSingleton(_ => NudgeLibrary.LoadEmbedded());
         services.TryAddSingleton(s => new NudgeSearch(s.GetRequiredService<NudgeLibrary>()));
@@ -43,6 +45,7 @@ public static class ConversationRegistration
         services.AddSingleton<PrivacyConversation>();
         services.AddSingleton<RepCommands>();
         services.AddSingleton<RepHome>();
+        services.AddGoals();
         services.AddSingleton<RepInbox>();
         return services;
     }

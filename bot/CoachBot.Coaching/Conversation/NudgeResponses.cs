@@ -158,7 +158,7 @@ public sealed class NudgeResponses(
             state.Rating is { } r ? $"Confidence {r}/5" : null,
         }.OfType<string>());
         var blocks = (original?.Blocks ?? [])
-            .Where(b => b is not ActionsBlock && b is not ContextBlock { Text: NudgeMessage.RatingPrompt })
+            .Where(b => (b is not ActionsBlock || Goals.GoalButtons.IsLogRow(b)) && b is not ContextBlock { Text: NudgeMessage.RatingPrompt })
             .ToList();
         blocks.Add(new ContextBlock(status));
         if (NudgeMessage.AnswerButtons(deliveryId, done: !state.Done, remind: !state.Done && !state.Snoozed, help: !state.NeedHelp) is { } answers)

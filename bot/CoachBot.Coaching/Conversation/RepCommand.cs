@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Profiles;
 
 namespace CoachBot.Coaching.Conversation;
@@ -8,6 +9,9 @@ public abstract record RepCommand
     public sealed record Help : RepCommand;
 
     public sealed record Setup : RepCommand;
+
+    /// <summary>Why the latest nudge was worded the way it was.</summary>
+    public sealed record Why : RepCommand;
 
     public sealed record Style(CommunicationStyle? Value) : RepCommand;
 
@@ -36,4 +40,10 @@ public abstract record RepCommand
     public sealed record MyData(bool Export) : RepCommand;
 
     public sealed record DeleteMyData(bool Confirmed) : RepCommand;
+
+    /// <summary>`goal …`: show, set or remove the rep's own targets.</summary>
+    public sealed record Goals(GoalRequest Request) : RepCommand;
+
+    /// <summary>`log 3 calls`, "booked 2 meetings": progress typed by the rep.</summary>
+    public sealed record LogProgress(GoalMetric Metric, int Amount) : RepCommand;
 }

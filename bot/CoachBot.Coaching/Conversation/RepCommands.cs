@@ -1,4 +1,6 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Goals;
+using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Onboarding;
 using CoachBot.Coaching.People;
 using CoachBot.Coaching.Privacy;
@@ -7,7 +9,8 @@ using CoachBot.Coaching.Profiles;
 namespace CoachBot.Coaching.Conversation;
 
 /// <summary>Runs a parsed rep command: profile changes here, schedule and privacy commands in their own classes.</summary>
-public sealed class RepCommands(RepProfileStore profiles, ScheduleCommands schedule, PrivacyConversation privacy, OnboardingFlow onboarding)
+public sealed class RepCommands(
+    RepProfileStore profiles, ScheduleCommands schedule, PrivacyConversation privacy, OnboardingFlow onboarding, WhyThisWording why, GoalCommands goals)
 {
     public async Task<InboxReply> RunAsync(Person person, RepProfile profile, CommandParse parse, CancellationToken cancellationToken)
     {
@@ -32,6 +35,8 @@ public sealed class RepCommands(RepProfileStore profiles, ScheduleCommands sched
         {
             case RepCommand.Help:
                 return InboxReply.Say(CommandHelp.Text);
+            case RepCommand.Why:
+                return InboxReply.Say(await why.ExplainAsync(person, profile, cancellationToken));
             case RepCommand.Setup:
                 return new InboxReply([await onboarding.ResumeAsync(profile, cancellationToken)]);
             case RepCommand.Style { Value: null }:
@@ -51,6 +56,10 @@ public sealed class RepCommands(RepProfileStore profiles, ScheduleCommands sched
             case RepCommand.Focus { Skills: { } skills }:
                 await profiles.SetFocusAsync(id, skills, cancellationToken);
                 return InboxReply.Say($"Focus set to: {Skills(skills)}.");
+            case RepCommand.Goals g:
+                return await goals.RunAsync(person, profile, g.Request, cancellationToken);
+            case RepCommand.LogProgress log:
+                return await goals.LogAsync(person, profile, log.Metric, log.Amount, GoalProgressSource.Typed, cancellationToken);
             case RepCommand.MyData or RepCommand.DeleteMyData:
                 return await privacy.RunAsync(person, command, cancellationToken);
             default:

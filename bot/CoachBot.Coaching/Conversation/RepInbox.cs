@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.Nudges.Library;
@@ -30,34 +31,49 @@ public sealed class RepInbox(
     NudgeLibrary library,
     NudgeSearch search,
     RepHome home,
+    GoalActionHandler goals,
     TimeProvider time,
     ILogger<RepInbox> logger)
 {
     /// <summary>How long after a nudge a few words are taken as a reply to it.</summary>
     public static readonly TimeSpan ReplyWindow = TimeSpan.FromDays(1);
 
-    /// <summary>Action ids this inbox answers: nudge.*, quiz.*, onboard.*, share.*, privacy.*.</summary>
+    /// <summary>Action ids this inbox answers: nudge.*, quiz.*, onboard.*, share.*, privacy.*, goal.*.</summary>
     public static bool HandlesAction(string actionId) =>
         actionId.StartsWith(NudgeActions.Prefix, StringComparison.Ordinal)
         || OnboardingFlow.Handles(actionId)
         || actionId.StartsWith(EscalationOffers.Prefix, StringComparison.Ordinal)
-        || actionId.StartsWith(PrivacyConversation.Prefix, StringComparison.Ordinal);
+        || actionId.StartsWith(PrivacyConversation.Prefix, StringComparison.Ordinal)
+        || actionId.StartsWith(GoalActions.Prefix, StringComparison.Ordinal);
 
-    public async Task<InboxReply> OnConversationStartedAsync(Sender from, ChatAddress directConversation, CancellationToken cancellationToken)
+    public async Task<InboxReply> OnConversationStartedAsync(Sender from, ChatAddress directConversation, CancellationToken cancellationToken) =>
+        await OnConversationStartedAsync(await RegisterAsync(from, cancellationToken), cancellationToken);
+
+    /// <summary>As above, for a sender the composed inbox has registered already (registration is once per request).</summary>
+    public async Task<InboxReply> OnConversationStartedAsync(Registration registration, CancellationToken cancellationToken)
     {
-        var (_, _, welcome) = await RegisterAsync(from, cancellationToken);
+        var (_, _, welcome) = await StartAsync(registration, cancellationToken);
         return new InboxReply(welcome);
     }
 
-    public Task<InboxReply> OnMessageAsync(InboundMessage message, CancellationToken cancellationToken) =>
-        HandleTextAsync(message.From, message.Text, explicitCommand: false, cancellationToken);
+    public async Task<InboxReply> OnMessageAsync(InboundMessage message, CancellationToken cancellationToken) =>
+        await OnMessageAsync(await RegisterAsync(message.From, cancellationToken), message, cancellationToken);
 
-    public Task<InboxReply> OnCommandAsync(InboundCommand command, CancellationToken cancellationToken) =>
-        HandleTextAsync(command.From, command.Text, explicitCommand: true, cancellationToken);
+    public Task<InboxReply> OnMessageAsync(Registration registration, InboundMessage message, CancellationToken cancellationToken) =>
+        HandleTextAsync(registration, message.Text, explicitCommand: false, cancellationToken);
 
-    public async Task<InboxReply> OnActionAsync(InboundAction action, CancellationToken cancellationToken)
+    public async Task<InboxReply> OnCommandAsync(InboundCommand command, CancellationToken cancellationToken) =>
+        await OnCommandAsync(await RegisterAsync(command.From, cancellationToken), command, cancellationToken);
+
+    public Task<InboxReply> OnCommandAsync(Registration registration, InboundCommand command, CancellationToken cancellationToken) =>
+        HandleTextAsync(registration, command.Text, explicitCommand: true, cancellationToken);
+
+    public async Task<InboxReply> OnActionAsync(InboundAction action, CancellationToken cancellationToken) =>
+        await OnActionAsync(await RegisterAsync(action.From, cancellationToken), action, cancellationToken);
+
+    public async Task<InboxReply> OnActionAsync(Registration registration, InboundAction action, CancellationToken cancellationToken)
     {
-        var (person, profile, welcome) = await RegisterAsync(action.From, cancellationToken);
+        var (person, profile, welcome) = await StartAsync(registration, cancellationToken);
         if (welcome.Count > 0)
         {
             return new InboxReply(welcome);
@@ -79,18 +95,22 @@ public sealed class RepInbox(
             return await privacy.HandleAsync(person, action, cancellationToken);
         }
 
+        if (id.StartsWith(GoalActions.Prefix, StringComparison.Ordinal))
+        {
+            return await goals.HandleAsync(person, profile, action, cancellationToken);
+        }
+
         return OnboardingFlow.Handles(id) ? await onboarding.HandleAsync(profile, action, cancellationToken) : InboxReply.None;
     }
 
-    public async Task<CoachMessage> GetHomeAsync(Sender from, CancellationToken cancellationToken)
-    {
-        var person = await people.UpsertAsync(from, cancellationToken);
-        return await home.BuildAsync(person, cancellationToken);
-    }
+    public async Task<CoachMessage> GetHomeAsync(Sender from, CancellationToken cancellationToken) =>
+        await GetHomeAsync((await people.RegisterAsync(from, RegistrationRules.None, cancellationToken)).Person, cancellationToken);
 
-    private async Task<InboxReply> HandleTextAsync(Sender from, string text, bool explicitCommand, CancellationToken cancellationToken)
+    public Task<CoachMessage> GetHomeAsync(Person person, CancellationToken cancellationToken) => home.BuildAsync(person, cancellationToken);
+
+    private async Task<InboxReply> HandleTextAsync(Registration registration, string text, bool explicitCommand, CancellationToken cancellationToken)
     {
-        var (person, profile, welcome) = await RegisterAsync(from, cancellationToken);
+        var (person, profile, welcome) = await StartAsync(registration, cancellationToken);
         var parse = CommandParser.Parse(text, explicitCommand);
         // A valid command always runs; anything else may be the note the rep said they'd add for their manager.
         var reply = parse is CommandParse.Parsed
@@ -165,15 +185,31 @@ public sealed class RepInbox(
     private async Task<bool> AnswersRecentNudgeAsync(long personId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await deliveries.LastSentAtAsync(personId, cancellationToken) is { } lastSent && now - lastSent <= ReplyWindow;
 
-    // Registers the person and, for a new rep, creates their profile and returns the welcome and first setup question.
-    private async Task<(Person Person, RepProfile Profile, IReadOnlyList<CoachMessage> Welcome)> RegisterAsync(Sender from, CancellationToken cancellationToken)
+    // Registers on its own when called directly (tests, tools): a rep's profile is created in the same round trip.
+    private Task<Registration> RegisterAsync(Sender from, CancellationToken cancellationToken) =>
+        people.RegisterAsync(from, new RegistrationRules(CreateRepProfile: true, FirstStep: OnboardingFlow.FirstStep), cancellationToken);
+
+    // The person's profile, and for a new rep the welcome and first setup question. Registration has normally read (or
+    // created) the profile already; only someone it does not create one for (a manager asking to be coached) costs more.
+    private async Task<(Person Person, RepProfile Profile, IReadOnlyList<CoachMessage> Welcome)> StartAsync(Registration registration, CancellationToken cancellationToken)
     {
-        var person = await people.UpsertAsync(from, cancellationToken);
+        var person = registration.Person;
+        if (registration.Profile is { } known)
+        {
+            if (!registration.ProfileCreated)
+            {
+                return (person, known, []);
+            }
+
+            ConversationLog.RepRegistered(logger, person.Id);
+            return (person, known, OnboardingFlow.Welcome(person));
+        }
+
         IReadOnlyList<CoachMessage> welcome = [];
-        if (await profiles.CreateIfMissingAsync(person, OnboardingStep.Welcome, cancellationToken))
+        if (await profiles.CreateIfMissingAsync(person, OnboardingFlow.FirstStep, cancellationToken))
         {
             ConversationLog.RepRegistered(logger, person.Id);
-            welcome = await onboarding.StartAsync(person, cancellationToken);
+            welcome = OnboardingFlow.Welcome(person);
         }
 
         return (person, (await profiles.GetAsync(person.Id, cancellationToken))!, welcome);

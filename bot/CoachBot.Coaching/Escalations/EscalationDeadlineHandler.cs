@@ -38,8 +38,7 @@ public sealed class EscalationDeadlineHandler(
 
     private async Task RemindAsync(Escalation escalation, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var claimed = await store.TryChangeAsync(escalation.Id, "reminded_at = @now", "state = 'open' and reminded_at is null",
-            new { now = now.UtcDateTime }, cancellationToken);
+        var claimed = await store.ClaimReminderAsync(escalation.Id, now, cancellationToken);
         if (claimed is null)
         {
             return;
@@ -63,8 +62,7 @@ public sealed class EscalationDeadlineHandler(
     {
         var owner = escalation.OwnerId is { } ownerId ? await people.GetAsync(ownerId, cancellationToken) : null;
         var skipLevel = owner?.ManagerId;
-        var claimed = await store.TryChangeAsync(escalation.Id, "skip_level_at = @now, skip_level_owner_id = @skipLevel",
-            "state = 'open' and skip_level_at is null", new { now = now.UtcDateTime, skipLevel }, cancellationToken);
+        var claimed = await store.ClaimSkipLevelAsync(escalation.Id, skipLevel, now, cancellationToken);
         if (claimed is null)
         {
             return;

@@ -15,10 +15,7 @@ public sealed class EscalationDeadlinePlanner(
         var skipDue = hours.Add(ackDue, options.Value.SkipLevelAfter, zone);
         var reminderJob = deadlines.Schedule(escalation.Id, EscalationStage.Reminder, ackDue);
         var skipJob = deadlines.Schedule(escalation.Id, EscalationStage.SkipLevel, skipDue);
-        var changed = await store.TryChangeAsync(escalation.Id,
-            "ack_due_at = @ackDue, skip_level_due_at = @skipDue, reminder_job_id = @reminderJob, skip_level_job_id = @skipJob",
-            "state = 'open'",
-            new { ackDue = ackDue.UtcDateTime, skipDue = skipDue.UtcDateTime, reminderJob, skipJob }, cancellationToken);
+        var changed = await store.ScheduleDeadlinesAsync(escalation.Id, ackDue, skipDue, reminderJob, skipJob, cancellationToken);
         return changed ?? escalation;
     }
 
@@ -26,8 +23,7 @@ public sealed class EscalationDeadlinePlanner(
     public async Task RescheduleAsync(Escalation escalation, EscalationStage stage, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         var jobId = deadlines.Schedule(escalation.Id, stage, dueAt);
-        var column = stage == EscalationStage.Reminder ? "reminder_job_id" : "skip_level_job_id";
-        await store.TryChangeAsync(escalation.Id, $"{column} = @jobId", "state = 'open'", new { jobId }, cancellationToken);
+        await store.ReplaceStageJobAsync(escalation.Id, stage, jobId, cancellationToken);
     }
 
     public void Cancel(Escalation escalation)

@@ -37,8 +37,7 @@ public sealed class EscalationNotifier(
         try
         {
             var sent = await channel.PostAsync(escalation.WorkspaceId, address, await RenderAsync(escalation, cancellationToken), cancellationToken);
-            var stored = await store.TryChangeAsync(escalation.Id, "channel_conversation_id = @conversation, channel_message_id = @message",
-                "channel_message_id is null", new { conversation = sent.Conversation.ConversationId, message = sent.MessageId }, cancellationToken);
+            var stored = await store.RecordCardAsync(escalation.Id, sent.Conversation.ConversationId, sent.MessageId, cancellationToken);
             if (escalation.SharedText is not null)
             {
                 await audit.WriteAsync(null, AuditActions.SharedWordsPosted, escalation.RepId, $"{escalation.ShortId} posted to the managers' channel", cancellationToken);

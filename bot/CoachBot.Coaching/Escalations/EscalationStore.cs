@@ -70,14 +70,71 @@ public sealed class EscalationStore(NpgsqlDataSource dataSource)
     internal Task<IReadOnlyList<Escalation>> ListAsync(string where, object parameters, CancellationToken cancellationToken) =>
         QueryAsync($"select {Columns} from escalation e where {where} order by e.created_at desc limit 50", parameters, cancellationToken);
 
-    /// <summary>Runs a conditional update; returns the changed escalation, or null when the condition no longer held.</summary>
-    internal async Task<Escalation?> TryChangeAsync(long id, string set, string condition, object parameters, CancellationToken cancellationToken)
+    // Each state change is one conditional statement spelled here, next to the table: the condition is what makes it
+    // safe under races (two managers pressing Acknowledge, two instances reaching a deadline). A change returns the
+    // escalation as it now is, or null when the condition no longer held.
+
+    public Task<Escalation?> AcknowledgeAsync(long id, long actorId, DateTimeOffset now, CancellationToken cancellationToken) => ChangeAsync(id, """
+        update escalation set state = 'acknowledged', acknowledged_at = @now, acknowledged_by = @actorId, reminder_job_id = null, skip_level_job_id = null
+        where id = @id and state = 'open' returning id
+        """, new { actorId, now = now.UtcDateTime }, cancellationToken);
+
+    /// <summary>Resolving an open escalation acknowledges it too, by the same person at the same moment.</summary>
+    public Task<Escalation?> ResolveAsync(long id, long actorId, string? note, DateTimeOffset now, CancellationToken cancellationToken) => ChangeAsync(id, """
+        update escalation set state = 'resolved', resolved_at = @now, resolved_by = @actorId, resolution_note = @note,
+            acknowledged_at = coalesce(acknowledged_at, @now), acknowledged_by = coalesce(acknowledged_by, @actorId),
+            reminder_job_id = null, skip_level_job_id = null
+        where id = @id and state <> 'resolved' returning id
+        """, new { actorId, note, now = now.UtcDateTime }, cancellationToken);
+
+    /// <summary>A new owner starts the reminder and skip-level stages afresh; null when resolved or already theirs.</summary>
+    public Task<Escalation?> ReassignAsync(long id, long ownerId, DateTimeOffset now, CancellationToken cancellationToken) => ChangeAsync(id, """
+        update escalation set owner_id = @ownerId, reassigned_at = @now, reminded_at = null, skip_level_at = null, skip_level_owner_id = null
+        where id = @id and state <> 'resolved' and owner_id is distinct from @ownerId returning id
+        """, new { ownerId, now = now.UtcDateTime }, cancellationToken);
+
+    public Task<Escalation?> SnoozeAsync(long id, DateTimeOffset until, CancellationToken cancellationToken) => ChangeAsync(id, """
+        update escalation set snoozed_until = @until where id = @id and state <> 'resolved' returning id
+        """, new { until = until.UtcDateTime }, cancellationToken);
+
+    /// <summary>Stores where the card was posted, once: a second post (a repair racing the first) does not overwrite it.</summary>
+    public Task<Escalation?> RecordCardAsync(long id, string conversationId, string messageId, CancellationToken cancellationToken) => ChangeAsync(id, """
+        update escalation set channel_conversation_id = @conversationId, channel_message_id = @messageId
+        where id = @id and channel_message_id is null returning id
+        """, new { conversationId, messageId }, cancellationToken);
+
+    public Task<Escalation?> ScheduleDeadlinesAsync(
+        long id, DateTimeOffset ackDue, DateTimeOffset skipLevelDue, string reminderJobId, string skipLevelJobId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, """
+            update escalation set ack_due_at = @ackDue, skip_level_due_at = @skipLevelDue, reminder_job_id = @reminderJobId, skip_level_job_id = @skipLevelJobId
+            where id = @id and state = 'open' returning id
+            """, new { ackDue = ackDue.UtcDateTime, skipLevelDue = skipLevelDue.UtcDateTime, reminderJobId, skipLevelJobId }, cancellationToken);
+
+    /// <summary>Keeps one stage's stored job id current after it was rescheduled.</summary>
+    public Task<Escalation?> ReplaceStageJobAsync(long id, EscalationStage stage, string jobId, CancellationToken cancellationToken) => ChangeAsync(id, stage switch
+    {
+        EscalationStage.Reminder => "update escalation set reminder_job_id = @jobId where id = @id and state = 'open' returning id",
+        EscalationStage.SkipLevel => "update escalation set skip_level_job_id = @jobId where id = @id and state = 'open' returning id",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
+    }, new { jobId }, cancellationToken);
+
+    /// <summary>Claims the one reminder of an open escalation; null when it was acknowledged, resolved or already reminded.</summary>
+    public Task<Escalation?> ClaimReminderAsync(long id, DateTimeOffset now, CancellationToken cancellationToken) => ChangeAsync(id, """
+        update escalation set reminded_at = @now where id = @id and state = 'open' and reminded_at is null returning id
+        """, new { now = now.UtcDateTime }, cancellationToken);
+
+    /// <summary>Claims the one skip-level step of an open escalation, recording who it goes to (null: the owner has no manager).</summary>
+    public Task<Escalation?> ClaimSkipLevelAsync(long id, long? skipLevelOwnerId, DateTimeOffset now, CancellationToken cancellationToken) => ChangeAsync(id, """
+        update escalation set skip_level_at = @now, skip_level_owner_id = @skipLevelOwnerId
+        where id = @id and state = 'open' and skip_level_at is null returning id
+        """, new { skipLevelOwnerId, now = now.UtcDateTime }, cancellationToken);
+
+    private async Task<Escalation?> ChangeAsync(long id, string statement, object parameters, CancellationToken cancellationToken)
     {
         var args = new DynamicParameters(parameters);
         args.Add("id", id);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var changed = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"update escalation set {set} where id = @id and ({condition}) returning id", args, cancellationToken: cancellationToken));
+        var changed = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(statement, args, cancellationToken: cancellationToken));
         return changed is null ? null : await GetAsync(id, cancellationToken);
     }
 

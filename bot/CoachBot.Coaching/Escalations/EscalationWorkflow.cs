@@ -15,9 +15,7 @@ public sealed class EscalationWorkflow(
 
     public async Task<EscalationChange> AcknowledgeAsync(Person actor, Escalation current, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await store.TryChangeAsync(current.Id, "state = 'acknowledged', acknowledged_at = @now, acknowledged_by = @actor, reminder_job_id = null, skip_level_job_id = null",
-            "state = 'open'", new { now, actor = actor.Id }, cancellationToken);
+        var changed = await store.AcknowledgeAsync(current.Id, actor.Id, clock.GetUtcNow(), cancellationToken);
         if (changed is null)
         {
             return await UnchangedAsync(current.Id, cancellationToken);
@@ -31,12 +29,7 @@ public sealed class EscalationWorkflow(
 
     public async Task<EscalationChange> ResolveAsync(Person actor, Escalation current, string? note, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await store.TryChangeAsync(current.Id, """
-            state = 'resolved', resolved_at = @now, resolved_by = @actor, resolution_note = @note,
-            acknowledged_at = coalesce(acknowledged_at, @now), acknowledged_by = coalesce(acknowledged_by, @actor),
-            reminder_job_id = null, skip_level_job_id = null
-            """, "state <> 'resolved'", new { now, actor = actor.Id, note }, cancellationToken);
+        var changed = await store.ResolveAsync(current.Id, actor.Id, note, clock.GetUtcNow(), cancellationToken);
         if (changed is null)
         {
             return await UnchangedAsync(current.Id, cancellationToken);
@@ -53,9 +46,7 @@ public sealed class EscalationWorkflow(
     public async Task<EscalationChange> ReassignAsync(Person actor, Escalation current, Person newOwner, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var changed = await store.TryChangeAsync(current.Id, """
-            owner_id = @owner, reassigned_at = @now, reminded_at = null, skip_level_at = null, skip_level_owner_id = null
-            """, "state <> 'resolved' and owner_id is distinct from @owner", new { now = now.UtcDateTime, owner = newOwner.Id }, cancellationToken);
+        var changed = await store.ReassignAsync(current.Id, newOwner.Id, now, cancellationToken);
         if (changed is null)
         {
             var latest = (await store.GetAsync(current.Id, cancellationToken))!;
@@ -81,8 +72,7 @@ public sealed class EscalationWorkflow(
     public async Task<EscalationChange> SnoozeAsync(Person actor, Escalation current, TimeSpan duration, CancellationToken cancellationToken)
     {
         var until = clock.GetUtcNow() + duration;
-        var changed = await store.TryChangeAsync(current.Id, "snoozed_until = @until", "state <> 'resolved'",
-            new { until = until.UtcDateTime }, cancellationToken);
+        var changed = await store.SnoozeAsync(current.Id, until, cancellationToken);
         if (changed is null)
         {
             return await UnchangedAsync(current.Id, cancellationToken);

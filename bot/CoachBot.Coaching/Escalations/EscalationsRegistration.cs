@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.People;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,8 @@ public static class EscalationsRegistration
         services.TryAddSingleton<InsightCommands>();
         services.TryAddSingleton<ChannelGuard>();
         services.TryAddSingleton<ManagerHome>();
+        services.AddGoals();
+        services.TryAddSingleton<ProposeGoalCommand>();
         services.TryAddSingleton<ManagerInbox>();
         return services;
     }

@@ -23,13 +23,11 @@ public sealed class BriefService(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var style = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "select style from rep_profile where person_id = @repId", new { repId }, cancellationToken: cancellationToken));
-        var openers = (await connection.QueryAsync<string>(new CommandDefinition(
-            "select text from one_on_one_opener where style = coalesce(@style, 'unknown') order by id", new { style }, cancellationToken: cancellationToken))).ToList();
-        // Same opener all week for a rep, a different one next week.
-        var week = (int)(now.ToUnixTimeSeconds() / (7 * 86400));
-        var opener = openers.Count == 0 ? "How did this week go?" : openers[(int)((week + repId) % openers.Count)];
         var open = await escalations.ListAsync("e.rep_id = @repId and e.state <> 'resolved'", new { repId }, cancellationToken);
-        var data = new BriefData(rep.DisplayName, style, await activity.GetAsync(repId, now.AddDays(-7), cancellationToken), open, opener);
+        var week = await activity.GetAsync(repId, now.AddDays(-7), cancellationToken);
+        // Composed from this rep's week, in their style: the same facts give the same opener.
+        var opener = OneOnOneOpener.Compose(style, new OneOnOneOpener.Facts(rep.FirstName, week, open.Count));
+        var data = new BriefData(rep.DisplayName, style, week, open, opener);
         return BriefCard.Render(data, now);
     }
 

@@ -1,3 +1,5 @@
+using CoachBot.Coaching.Goals;
+
 namespace CoachBot.Coaching.Managers;
 
 public enum EscalationFilter
@@ -31,6 +33,7 @@ public abstract record ManagerCommand(string Verb)
     public sealed record Import(string Csv) : ManagerCommand("import");
     public sealed record SetManager(bool Add, PersonRef Person) : ManagerCommand("managers");
     public sealed record Keywords(string? Add, string? Remove) : ManagerCommand("keywords");
+    public sealed record ProposeGoal(PersonRef Person, GoalRequest.Set Goal) : ManagerCommand("goal");
 
     /// <summary>Bad input: answered with one line and the usage; nothing changes.</summary>
     public sealed record Invalid(string Message) : ManagerCommand("invalid");

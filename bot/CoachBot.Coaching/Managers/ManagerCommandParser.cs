@@ -19,7 +19,7 @@ public static partial class ManagerCommandParser
     public static readonly IReadOnlyList<string> Verbs =
     [
         "help", "reps", "rep", "pause", "resume", "style", "race", "focus", "schedule", "nudge", "escalations",
-        "ack", "resolve", "note", "reassign", "snooze", "brief", "stats", "import", "managers", "keywords",
+        "ack", "resolve", "note", "reassign", "snooze", "brief", "stats", "import", "managers", "keywords", "goal",
     ];
 
     public static bool IsVerb(string word) => Verbs.Contains(word, StringComparer.OrdinalIgnoreCase);
@@ -61,6 +61,7 @@ public static partial class ManagerCommandParser
             "import" => trimmed.Length > verb.Length ? new Import(trimmed[verb.Length..].Trim()) : Bad("import", "No CSV lines after `import`."),
             "managers" => ParseManagers(args),
             "keywords" => ParseKeywords(args),
+            "goal" => ParseGoal(args),
             _ => new Invalid($"Unknown command \"{CommandArguments.Shorten(tokens[0])}\". {ManagerUsage.All}"),
         };
     }
@@ -97,6 +98,21 @@ public static partial class ManagerCommandParser
         return skills.Count == 0
             ? Bad("focus", args.Count < 2 ? "Missing arguments." : $"\"{CommandArguments.Shorten(args[^1])}\" is not a focus skill.")
             : WithPerson("focus", args[..end], p => new SetFocus(p, skills.Distinct().Take(3).ToList()));
+    }
+
+    // "goal @sam 5 demos weekly": the person runs up to the first number, the rest reads as the rep's own `goal` would.
+    private static ManagerCommand ParseGoal(List<string> args)
+    {
+        var at = args.FindIndex(a => Goals.GoalArguments.TryAmount(a, out _));
+        if (at < 1)
+        {
+            return Bad("goal", args.Count == 0 ? "Say who and the goal." : "Say who, then the number, e.g. `goal @sam 5 demos weekly`.");
+        }
+
+        var parsed = Goals.GoalArguments.Goal(args[at..].Select(a => a.ToLowerInvariant()).ToList());
+        return parsed.Goal is Goals.GoalRequest.Set set
+            ? WithPerson("goal", args[..at], p => new ProposeGoal(p, set))
+            : Bad("goal", parsed.Problem ?? "Give a number, a metric and a period.");
     }
 
     private static ManagerCommand ParseFilter(List<string> args) => args switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Escalations;
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.People;
 using Microsoft.Extensions.Options;
 using static CoachBot.Coaching.Managers.ManagerCommand;
@@ -14,7 +15,7 @@ namespace CoachBot.Coaching.Managers;
 /// </summary>
 public sealed class ManagerInbox(
     PersonDirectory people, AuditLog audit, EscalationCommands escalations, RosterCommands roster, AdminCommands admin,
-    InsightCommands insight, ChannelGuard guard, ManagerHome home, IOptions<EscalationOptions> options)
+    InsightCommands insight, ChannelGuard guard, ManagerHome home, ProposeGoalCommand goals, IOptions<EscalationOptions> options)
 {
     public async Task<InboxReply> OnCommandAsync(InboundCommand command, CancellationToken cancellationToken)
     {
@@ -85,6 +86,7 @@ public sealed class ManagerInbox(
         Import c => admin.ImportAsync(actor, c.Csv, ct),
         SetManager c => admin.SetManagerAsync(actor, c.Add, c.Person, ct),
         Keywords c => admin.KeywordsAsync(actor, c.Add, c.Remove, ct),
+        ProposeGoal c => goals.ProposeAsync(actor, c.Person, c.Goal, ct),
         _ => Task.FromResult(CommandResult.Error(ManagerUsage.All)),
     };
 

@@ -26,6 +26,7 @@ public static class ManagerUsage
         ["import"] = "`import` followed by CSV lines: email,name,role,manager,time zone (admins only)",
         ["managers"] = "`managers add|remove @person` (admins only)",
         ["keywords"] = "`keywords [add|remove word]`: words in a shared reply that raise an escalation",
+        ["goal"] = "`goal @person 5 demos weekly`: propose a target; the rep accepts it or sets their own",
     };
 
     public static string For(string verb) => Lines.TryGetValue(verb, out var line) ? $"Usage: {line}" : All;

@@ -23,6 +23,9 @@ public static class NudgeRegistration
         services.AddPeople();
         services.TryAddSingleton<NudgeHistory>();
         services.TryAddSingleton<NudgeRecipients>();
+        // The composer adds the rep's one-tap goal log row to a nudge.
+        services.TryAddSingleton<Goals.GoalStore>();
+        services.TryAddSingleton<Goals.GoalButtons>();
         services.TryAddSingleton<NudgeComposer>();
         services.TryAddSingleton<INudgeSource>(s => s.GetRequiredService<NudgeComposer>());
         services.AddSingleton<Conversation.INudgeRecall, History.HistoryNudgeRecall>();

@@ -2,7 +2,7 @@ namespace CoachBot.Coaching.Onboarding;
 
 /// <summary>
 /// Button ids used during setup. Values carry the choice itself (no free text): quiz answers so far ("abba"),
-/// a race, a comma list of focus skills, or a "09:00-17:30" hours preset.
+/// a race, a comma list of focus skills, a "calls:20:week" goal preset, or a "09:00-17:30" hours preset.
 /// </summary>
 public static class OnboardingActions
 {
@@ -14,4 +14,5 @@ public static class OnboardingActions
     public const string FocusToggle = "onboard.focus";
     public const string FocusDone = "onboard.focus.done";
     public const string Hours = "onboard.hours";
+    public const string Goal = "onboard.goal";
 }

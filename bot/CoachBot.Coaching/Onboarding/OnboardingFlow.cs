@@ -1,5 +1,6 @@
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Conversation;
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.People;
 using CoachBot.Coaching.Privacy;
 using CoachBot.Coaching.Profiles;
@@ -7,21 +8,21 @@ using CoachBot.Coaching.Profiles;
 namespace CoachBot.Coaching.Onboarding;
 
 /// <summary>
-/// Setup in the rep's DM: welcome and privacy, style quiz, race, focus skills, working hours. Choices ride on
+/// Setup in the rep's DM: welcome and privacy, style quiz, race, focus skills, a first personal goal, working hours. Choices ride on
 /// the buttons until a step completes, then the step commits in one guarded statement and the next one is shown.
 /// A press for a step that is no longer current (a replay, an old message) changes nothing.
 /// </summary>
-public sealed class OnboardingFlow(RepProfileStore profiles, RepScheduleStore schedules, TimeProvider time)
+public sealed class OnboardingFlow(RepProfileStore profiles, RepScheduleStore schedules, GoalStore goals, TimeProvider time)
 {
     public static bool Handles(string actionId) =>
         actionId.StartsWith(OnboardingActions.QuizPrefix, StringComparison.Ordinal) || actionId.StartsWith(OnboardingActions.Prefix, StringComparison.Ordinal);
 
-    /// <summary>First contact with a new rep: welcome, privacy, first quiz question.</summary>
-    public async Task<IReadOnlyList<CoachMessage>> StartAsync(Person person, CancellationToken cancellationToken)
-    {
-        await profiles.SetStepAsync(person.Id, OnboardingStep.Quiz, cancellationToken);
-        return [OnboardingMessages.Welcome(person.FirstName), PrivacyStatement.Message(), OnboardingMessages.QuizQuestion("")];
-    }
+    /// <summary>The step a new rep's profile is created at: the welcome is shown together with the first quiz question.</summary>
+    public const OnboardingStep FirstStep = OnboardingStep.Quiz;
+
+    /// <summary>First contact with a new rep (their profile was just created at <see cref="FirstStep"/>): welcome, privacy, first quiz question.</summary>
+    public static IReadOnlyList<CoachMessage> Welcome(Person person) =>
+        [OnboardingMessages.Welcome(person.FirstName), PrivacyStatement.Message(), OnboardingMessages.QuizQuestion("")];
 
     /// <summary>`setup`: continue where the rep stopped, or run the questions again once finished.</summary>
     public async Task<CoachMessage> ResumeAsync(RepProfile profile, CancellationToken cancellationToken)
@@ -60,6 +61,15 @@ public sealed class OnboardingFlow(RepProfileStore profiles, RepScheduleStore sc
             case OnboardingActions.FocusToggle or OnboardingActions.FocusDone when TryParseSkills(action.Value, out var chosen) && chosen.Count <= FocusSkills.MaxPerRep:
                 return await CompleteAsync(profile, action, OnboardingStep.Focus, "focus_skills = @skills",
                     new { skills = chosen.Select(s => s.ToDbValue()).ToArray() }, CoachMessage.Plain(FocusSummary(chosen)), cancellationToken);
+
+            case OnboardingActions.Goal when TryParseGoal(action.Value, profile.Race, out var metric, out var target, out var period):
+                if (!await profiles.CompleteStepAsync(id, OnboardingStep.Goals, null, null, cancellationToken))
+                {
+                    return Stale(profile);
+                }
+
+                await goals.SetAsync(id, metric, period, target, "onboarding", time.GetUtcNow(), cancellationToken);
+                return await NextAsync(id, action, CoachMessage.Plain($"Goal: {metric.Count(target)} {period.Adverb()}. Log progress with `log 1 {metric.Word()}` or the +1 button on a nudge."), cancellationToken);
 
             case OnboardingActions.Hours when TryParseHours(action.Value, out var start, out var end):
                 if (!await profiles.CompleteHoursAsync(id, start, end, cancellationToken))
@@ -107,6 +117,7 @@ public sealed class OnboardingFlow(RepProfileStore profiles, RepScheduleStore sc
         OnboardingStep.Welcome or OnboardingStep.Quiz => OnboardingMessages.QuizQuestion(""),
         OnboardingStep.Race => OnboardingMessages.RacePicker(),
         OnboardingStep.Focus => OnboardingMessages.FocusPicker(profile.FocusSkills),
+        OnboardingStep.Goals => OnboardingMessages.GoalPicker(profile.Race),
         OnboardingStep.Hours => OnboardingMessages.HoursPicker(),
         _ => OnboardingMessages.Finished(profile, null),
     };
@@ -136,6 +147,13 @@ public sealed class OnboardingFlow(RepProfileStore profiles, RepScheduleStore sc
         }
 
         return true;
+    }
+
+    // Only the presets offered for the rep's race: a made-up value is an expired button.
+    private static bool TryParseGoal(string value, Race race, out GoalMetric metric, out int target, out GoalPeriod period)
+    {
+        (metric, target, period) = RaceGoals.Presets(race).FirstOrDefault(p => $"{p.Metric.ToDbValue()}:{p.Target}:{p.Period.ToDbValue()}" == value);
+        return target > 0;
     }
 
     private static bool TryParseHours(string value, out TimeOnly start, out TimeOnly end)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Profiles;
 
 namespace CoachBot.Coaching.Onboarding;
@@ -80,6 +81,18 @@ public static class OnboardingMessages
             ]),
         ]);
     }
+
+    /// <summary>Targets that fit the rep's race, one tap each; skippable, and `goal …` sets any other number later.</summary>
+    public static CoachMessage GoalPicker(Race race) => new("Want a personal target?",
+    [
+        new SectionBlock("Want a personal target? It's yours alone: I'll tell you halfway how you're pacing and celebrate your personal bests. " +
+            "Nobody else's numbers, no rankings."),
+        new ActionsBlock(RaceGoals.Presets(race)
+            .Select(p => new ChatButton(OnboardingActions.Goal, $"{p.Metric.Count(p.Target)} {p.Period.Adverb()}", $"{p.Metric.ToDbValue()}:{p.Target}:{p.Period.ToDbValue()}"))
+            .Append(SkipButton(OnboardingStep.Goals))
+            .ToList()),
+        new ContextBlock($"Your own number? Type e.g. `goal 25 {RaceGoals.Presets(race)[0].Metric.Word()} {RaceGoals.Presets(race)[0].Period.Adverb()}` any time (up to {Goal.MaxActive} goals)."),
+    ]);
 
     public static CoachMessage HoursPicker() => new("When is your working day?",
     [

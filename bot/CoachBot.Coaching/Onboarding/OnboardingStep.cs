@@ -7,6 +7,7 @@ public enum OnboardingStep
     Quiz,
     Race,
     Focus,
+    Goals,
     Hours,
     Done,
 }

@@ -22,7 +22,9 @@ public sealed class AdminBootstrap(NpgsqlDataSource dataSource, IOptions<Coachin
         return person with { Role = PersonRole.Admin };
     }
 
-    private bool IsConfiguredAdmin(Person person) => options.Value.Admins.Any(a =>
-        a.Equals(person.Key.UserId, StringComparison.Ordinal)
-        || (person.Email is not null && a.Equals(person.Email, StringComparison.OrdinalIgnoreCase)));
+    /// <summary>Whether the settings name this user id or email as a first admin (registration applies it in its own statement).</summary>
+    public bool IsConfiguredAdmin(string userId, string? email) => options.Value.Admins.Any(a =>
+        a.Equals(userId, StringComparison.Ordinal) || (email is not null && a.Equals(email, StringComparison.OrdinalIgnoreCase)));
+
+    private bool IsConfiguredAdmin(Person person) => IsConfiguredAdmin(person.Key.UserId, person.Email);
 }

@@ -40,13 +40,13 @@ public sealed class PrivacyConversation(RepDataStore data, ILogger<PrivacyConver
     {
         var rows = await data.DeleteAsync(person.Id, cancellationToken);
         ConversationLog.DataDeleted(logger, person.Id, rows);
-        return InboxReply.Say("Done: your replies, responses, profile and schedule are deleted, and no more nudges will come. " +
+        return InboxReply.Say("Done: your replies, responses, goals and progress, profile and schedule are deleted, and no more nudges will come. " +
             "A single audit line records that you deleted your data (not what it was). If you message me again, we start fresh.");
     }
 
     private static CoachMessage AskToConfirm(Person person) => new("Delete all your data?",
     [
-        new SectionBlock("This erases your replies, nudge responses, profile and schedule, and stops your nudges. It can't be undone."),
+        new SectionBlock("This erases your replies, nudge responses, goals and progress, profile and schedule, and stops your nudges. It can't be undone."),
         new ActionsBlock(
         [
             new ChatButton(ConfirmDelete, "Delete my data", person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ButtonStyle.Danger),
@@ -68,6 +68,7 @@ public sealed class PrivacyConversation(RepDataStore data, ILogger<PrivacyConver
                 new Field("Coaching profile", summary.HasProfile ? "style, race, focus skills, schedule" : "none"),
                 new Field("Your replies (private)", summary.Replies.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Field("Nudge responses", summary.Responses.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Field("Your goals (private)", $"{summary.Goals} goals, {summary.ProgressEntries} progress entries"),
                 new Field("Shared in the managers' channel", summary.SharedEscalations.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ]),
             new SectionBlock("*Who has seen what*\n" + seen),

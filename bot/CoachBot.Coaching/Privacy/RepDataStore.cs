@@ -10,7 +10,12 @@ public sealed class RepDataStore(NpgsqlDataSource dataSource)
 {
     /// <param name="ChannelReaders">Everyone who can read the managers' channel (its guard keeps out anyone who is not a manager).</param>
     public sealed record Summary(
-        int Replies, int Responses, int SharedEscalations, bool HasProfile, IReadOnlyList<ManagerView> Views, IReadOnlyList<string> ChannelReaders);
+        int Replies, int Responses, int SharedEscalations, bool HasProfile, IReadOnlyList<ManagerView> Views, IReadOnlyList<string> ChannelReaders)
+    {
+        public int Goals { get; init; }
+
+        public int ProgressEntries { get; init; }
+    }
 
     /// <summary>One audit line about the rep; <paramref name="Manager"/> is null for a post to the managers' channel.</summary>
     public sealed record ManagerView(string? Manager, string Action, string? Detail, DateTime At);
@@ -18,11 +23,13 @@ public sealed class RepDataStore(NpgsqlDataSource dataSource)
     public async Task<Summary> GetSummaryAsync(long personId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var counts = await connection.QuerySingleAsync<(long Replies, long Responses, long Shared, bool HasProfile)>(new CommandDefinition("""
+        var counts = await connection.QuerySingleAsync<(long Replies, long Responses, long Shared, bool HasProfile, long Goals, long Progress)>(new CommandDefinition("""
             select (select count(*) from rep_reply where person_id = @personId),
                    (select count(*) from nudge_response where person_id = @personId),
                    (select count(*) from escalation_offer where person_id = @personId and status = 'shared'),
-                   exists(select 1 from rep_profile where person_id = @personId)
+                   exists(select 1 from rep_profile where person_id = @personId),
+                   (select count(*) from rep_goal where person_id = @personId and removed_at is null),
+                   (select count(*) from goal_progress where person_id = @personId)
             """, new { personId }, cancellationToken: cancellationToken));
         var views = await connection.QueryAsync<ManagerView>(new CommandDefinition("""
             select case when a.actor_id is null then null else coalesce(nullif(m.display_name, ''), 'a manager') end as manager,
@@ -35,7 +42,11 @@ public sealed class RepDataStore(NpgsqlDataSource dataSource)
             select coalesce(nullif(m.display_name, ''), 'a manager') from person m join person r on r.workspace_id = m.workspace_id
             where r.id = @personId and m.role in ('manager', 'admin') and m.id <> r.id order by 1
             """, new { personId }, cancellationToken: cancellationToken));
-        return new Summary((int)counts.Replies, (int)counts.Responses, (int)counts.Shared, counts.HasProfile, views.ToList(), readers.ToList());
+        return new Summary((int)counts.Replies, (int)counts.Responses, (int)counts.Shared, counts.HasProfile, views.ToList(), readers.ToList())
+        {
+            Goals = (int)counts.Goals,
+            ProgressEntries = (int)counts.Progress,
+        };
     }
 
     /// <summary>A JSON document with every row about the rep, built by PostgreSQL so nothing is left out by mapping.</summary>
@@ -53,6 +64,12 @@ public sealed class RepDataStore(NpgsqlDataSource dataSource)
                 'nudge_responses', (select coalesce(json_agg(r order by first_answered_at), '[]') from nudge_response r where person_id = @personId),
                 'nudges_received', (select coalesce(json_agg(json_build_object('at', sent_at, 'intent', intent_id, 'style', style, 'response', response, 'confidence', confidence) order by sent_at), '[]')
                                     from nudge_history where person_id = @personId),
+                'goals', (select coalesce(json_agg(json_build_object('metric', metric, 'period', period, 'target', target, 'set_by', set_by, 'set_at', set_at, 'removed_at', removed_at) order by set_at), '[]')
+                          from rep_goal where person_id = @personId),
+                'goal_progress', (select coalesce(json_agg(json_build_object('metric', metric, 'amount', amount, 'on', occurred_on, 'source', source) order by occurred_on, id), '[]')
+                                  from goal_progress where person_id = @personId),
+                'goal_proposals', (select coalesce(json_agg(json_build_object('metric', metric, 'period', period, 'target', target, 'status', status, 'at', proposed_at) order by proposed_at), '[]')
+                                   from goal_proposal where person_id = @personId),
                 'shared_with_manager', (select coalesce(json_agg(json_build_object('escalation', escalation_ref, 'reason', reason, 'note_shared', note_shared, 'at', decided_at)), '[]')
                                         from escalation_offer where person_id = @personId and status = 'shared'),
                 'seen_by_managers', (select coalesce(json_agg(json_build_object('action', a.action, 'at', a.at, 'manager', m.display_name) order by a.at), '[]')
@@ -64,13 +81,14 @@ public sealed class RepDataStore(NpgsqlDataSource dataSource)
         return JsonSerializer.Serialize(document.RootElement, Indented);
     }
 
-    /// <summary>Deletes replies, responses, nudge history, offers, pause history, profile, schedule and shared words in one transaction; keeps one audit line.</summary>
+    /// <summary>Deletes replies, responses, nudge history, offers, pause history, profile, schedule, goals and progress, and shared words in one transaction; keeps one audit line.</summary>
     public async Task<int> DeleteAsync(long personId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var deleted = 0;
-        foreach (var table in (string[])["rep_reply", "nudge_response", "nudge_history", "escalation_offer", "rep_pause_period", "rep_schedule", "rep_profile"])
+        foreach (var table in (string[])["rep_reply", "nudge_response", "nudge_history", "escalation_offer", "rep_pause_period", "rep_schedule", "rep_profile",
+            "rep_goal", "goal_progress", "goal_proposal", "goal_notice"])
         {
             deleted += await connection.ExecuteAsync(new CommandDefinition(
                 $"delete from {table} where person_id = @personId", new { personId }, transaction, cancellationToken: cancellationToken));

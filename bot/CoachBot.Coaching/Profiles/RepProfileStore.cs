@@ -12,6 +12,12 @@ namespace CoachBot.Coaching.Profiles;
 /// </summary>
 public sealed class RepProfileStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>The columns <see cref="ProfileRow"/> reads (registration reads the profile in its own round trip too).</summary>
+    internal const string Columns = """
+        person_id as personid, style, style_source as stylesource, race, focus_skills as focusskills, experience, goals,
+            onboarding_step as step, onboarded_at as onboardedat
+        """;
+
     /// <summary>Creates the profile and default schedule for a new rep; returns false when they already existed.</summary>
     public async Task<bool> CreateIfMissingAsync(Person person, OnboardingStep firstStep, CancellationToken cancellationToken)
     {
@@ -30,11 +36,8 @@ public sealed class RepProfileStore(NpgsqlDataSource dataSource)
     public async Task<RepProfile?> GetAsync(long personId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition("""
-            select person_id as personid, style, style_source as stylesource, race, focus_skills as focusskills, experience, goals,
-                onboarding_step as step, onboarded_at as onboardedat
-            from rep_profile where person_id = @personId
-            """, new { personId }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(
+            $"select {Columns} from rep_profile where person_id = @personId", new { personId }, cancellationToken: cancellationToken));
         return row?.ToProfile();
     }
 
@@ -92,7 +95,7 @@ public sealed class RepProfileStore(NpgsqlDataSource dataSource)
     }
 
     // A settable class because Npgsql reports text[] columns as System.Array, which Dapper cannot match to a constructor.
-    private sealed class ProfileRow
+    internal sealed class ProfileRow
     {
         public long PersonId { get; set; }
         public string? Style { get; set; }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CoachBot.Coaching.Chat;
 using Npgsql;
 
 namespace CoachBot.Platforms.RateLimiting;
@@ -10,17 +10,9 @@ namespace CoachBot.Platforms.RateLimiting;
 /// </summary>
 public sealed class SharedRateGate(NpgsqlDataSource dataSource)
 {
-    /// <summary>
-    /// Reserves a slot for <paramref name="key"/> at <paramref name="perSecond"/> calls/s and waits for it, unless the
-    /// caller's batch prepaid it (then only <see cref="BurstGuardHandler"/> checks the call, as it leaves).
-    /// </summary>
+    /// <summary>Reserves a slot for <paramref name="key"/> at <paramref name="perSecond"/> calls/s and waits for it.</summary>
     public async Task WaitAsync(string key, double perSecond, CancellationToken cancellationToken)
     {
-        if (PrepaidRate.Covers(key))
-        {
-            return;
-        }
-
         var delay = await ReserveAsync(key, perSecond, cancellationToken);
         if (delay > TimeSpan.Zero)
         {
@@ -29,30 +21,31 @@ public sealed class SharedRateGate(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Per-conversation pacing. Inside a <see cref="PrepaidRate"/> scope (a scheduled nudge: one message to the rep's own
-    /// conversation, whose workspace slot the batch already reserved) the first message skips the shared reservation:
-    /// that saves a database round trip per nudge and a rate_gate row per rep. A second message to the same
-    /// conversation in the scope (a retry) keeps at least one spacing after the first; other conversations (such as a
-    /// manager notice) reserve as usual. The rare cost: a reply to the rep in that same second may draw one 429.
+    /// Paces one request to <paramref name="workspace"/> (and <paramref name="conversation"/>, for a post). A request
+    /// that takes its send's <paramref name="prepaid"/> slot goes at once: the batch reserved the workspace slot, and one
+    /// message to the rep's own conversation needs no reservation of its own (a database round trip per nudge and a
+    /// rate_gate row per rep saved). Any later request of that send (a retry) reserves both as usual, and keeps one
+    /// conversation spacing after the prepaid message, which the gate never saw. The rare cost: a reply to the rep in
+    /// that same second may draw one 429.
     /// </summary>
-    public async Task WaitForConversationAsync(string key, double perSecond, CancellationToken cancellationToken)
+    public async Task PaceAsync(RateLimit workspace, RateLimit? conversation, RateSlot? prepaid, CancellationToken cancellationToken)
     {
-        var now = Stopwatch.GetTimestamp();
-        if (PrepaidRate.Active is { } scope)
+        if (prepaid is not null && prepaid.Key == workspace.Key && prepaid.TryUse())
         {
-            if (scope.TryTakeConversation(key, now))
-            {
-                return;
-            }
+            return;
+        }
 
-            if (scope.Conversation is { } first && first.Key == key
-                && TimeSpan.FromSeconds(1 / perSecond) - Stopwatch.GetElapsedTime(first.At, now) is { Ticks: > 0 } rest)
+        if (conversation is { } chat)
+        {
+            if (prepaid?.SinceUsed is { } since && chat.Spacing - since is { Ticks: > 0 } rest)
             {
                 await Task.Delay(rest, cancellationToken);
             }
+
+            await WaitAsync(chat.Key, chat.PerSecond, cancellationToken);
         }
 
-        await WaitAsync(key, perSecond, cancellationToken);
+        await WaitAsync(workspace.Key, workspace.PerSecond, cancellationToken);
     }
 
     /// <summary>Reserves the next slot and returns how long the caller must wait for it (zero if now).</summary>

@@ -13,10 +13,13 @@ public sealed class SlackMessenger(SlackWebClient client) : IChatMessenger
     public bool CanReconcile => true;
 
     public Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, CancellationToken cancellationToken) =>
+        SendDirectAsync(person, message, prepaid: null, cancellationToken);
+
+    public Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, RateSlot? prepaid, CancellationToken cancellationToken) =>
         Classified(async () =>
         {
             // Posting to the user id lands in the app's DM with them; Slack opens it and answers with the D… id.
-            var posted = await client.PostMessageAsync(person.WorkspaceId, person.UserId, message, threadTs: null, cancellationToken);
+            var posted = await client.PostMessageAsync(person.WorkspaceId, person.UserId, message, threadTs: null, prepaid, cancellationToken);
             return new SentMessage(new ChatAddress(ChatPlatform.Slack, person.WorkspaceId, posted.Channel), posted.Ts);
         });
 

@@ -18,9 +18,14 @@ public sealed class SlackOptions
     /// <summary>Optional: the workspace id, when known before <c>auth.test</c> answers.</summary>
     public string? TeamId { get; set; }
 
+    /// <summary><c>chat.postMessage</c> per channel (each DM is one): Slack's "generally 1 per second".</summary>
     public double PostPerChannelPerSecond { get; set; } = 1;
 
-    public int PostPerWorkspacePerMinute { get; set; } = 600;
+    /// <summary>
+    /// <c>chat.postMessage</c> per workspace, shared by every instance and every sender (nudges, notices, replies): the one
+    /// setting for this limit. Slack's cap is "several hundred per minute"; 300 stays under it with room for bursts.
+    /// </summary>
+    public int PostPerWorkspacePerMinute { get; set; } = 300;
 
     public int MaxAttempts { get; set; } = 4;
 

@@ -48,9 +48,9 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:PostPerChannelPerSecond must be between 0 and 100.");
         }
 
-        if (options.PostPerWorkspacePerMinute is < 1 or > 100_000)
+        if (options.PostPerWorkspacePerMinute is < 1 or > 1_000_000)
         {
-            failures.Add("Slack:PostPerWorkspacePerMinute must be between 1 and 100000.");
+            failures.Add("Slack:PostPerWorkspacePerMinute must be between 1 and 1000000.");
         }
 
         if (options.MaxAttempts is < 1 or > 10)

@@ -27,9 +27,7 @@ public static class SlackSendingRegistration
             http.BaseAddress = provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
             http.Timeout = TimeSpan.FromSeconds(15);
         }).AddHttpMessageHandler<BurstGuardHandler>();
-        services.TryAddSingleton<BurstGuard>();
-        services.TryAddTransient<BurstGuardHandler>();
-        services.AddSharedRateGate();
+        services.AddSendPacing();
         services.AddSingleton<SlackWorkspaces>();
         services.AddSingleton<SlackTokenCipher>();
         services.AddSingleton<SlackInstallations>();

@@ -3,14 +3,20 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoachBot.Coaching.Chat;
 using CoachBot.Platforms.RateLimiting;
+using CoachBot.Platforms.Sending;
+using Polly.Timeout;
 
 namespace CoachBot.Platforms.Slack;
 
-// The retry loop shared by every Web API method: bounded attempts, an overall deadline, Retry-After honoured.
+// Every Web API method's transport: one attempt per call of SendOnceAsync, retried by the shared SendRetry pipeline
+// with Slack's classification (bounded attempts, an overall deadline, Retry-After honoured).
 public sealed partial class SlackWebClient
 {
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
+
+    private SendRetry<CallPolicy>? _retry;
 
     /// <summary>How one call is paced and retried.</summary>
     private sealed record CallPolicy(string? TeamId, Func<CancellationToken, Task>? Pace = null, string? RateKey = null, bool ResendIsSafe = true)
@@ -22,6 +28,9 @@ public sealed partial class SlackWebClient
 
         /// <summary>Replaces the bearer token (oauth.v2.access authenticates the app itself with HTTP Basic).</summary>
         public AuthenticationHeaderValue? Authorization { get; init; }
+
+        /// <summary>The post's slot, reserved by its batch: that batch then owns the back-off from a 429.</summary>
+        public RateSlot? Prepaid { get; init; }
     }
 
     private Task<JsonObject> CallJsonAsync(string method, JsonObject body, CallPolicy policy, CancellationToken cancellationToken) =>
@@ -44,54 +53,62 @@ public sealed partial class SlackWebClient
             policy = policy with { Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(method, policy.TeamId, cancellationToken)) };
         }
 
-        var settings = options.Value;
-        using var deadline = new CancellationTokenSource(settings.OverallDeadline, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var giveUpAt = time.GetUtcNow() + settings.OverallDeadline;
-        for (var attempt = 1; ; attempt++)
+        var attempts = 0;
+        try
         {
-            SlackApiException failure;
-            try
+            return await Retry.ExecuteAsync(policy, async (attempt, ct) =>
             {
+                attempts = attempt;
                 if (policy.Pace is { } pace)
                 {
-                    await pace(linked.Token);
+                    await pace(ct);
                 }
 
-                return await SendOnceAsync(method, content(), policy, attempt, linked.Token);
-            }
-            catch (SlackApiException ex) when (ex.RetryAfter is not null && policy.RateKey is { } key && PrepaidRate.Covers(key))
-            {
-                // A nudge batch reserved this slot: it owns the back-off (it reschedules rather than hold a worker).
-                throw;
-            }
-            catch (SlackApiException ex) when (ex.ErrorClass == SlackErrorClass.Retryable && (policy.ResendIsSafe || ex.NotProcessed))
-            {
-                failure = ex;
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The deadline (or HttpClient's own timeout) ran out; the request may have reached Slack.
-                SlackLog.GaveUp(logger, method, attempt, "timeout");
-                throw new SlackApiException(method, "timeout", SlackErrorClass.Retryable, inner: ex);
-            }
-
-            SlackLog.CallFailed(logger, method, failure.Error, failure.ErrorClass, attempt);
-            var wait = failure.RetryAfter ?? Backoff(attempt);
-            if (attempt >= settings.MaxAttempts || time.GetUtcNow() + wait >= giveUpAt)
-            {
-                SlackLog.GaveUp(logger, method, attempt, failure.Error);
-                throw failure;
-            }
-
-            await Task.Delay(wait, time, linked.Token);
+                return await SendOnceAsync(method, content(), policy, attempt, ct);
+            }, cancellationToken);
+        }
+        catch (SlackApiException ex) when (ex.ErrorClass == SlackErrorClass.Retryable)
+        {
+            SlackLog.GaveUp(logger, method, attempts, ex.Error);
+            throw;
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The deadline (or HttpClient's own timeout) ran out; the request may have reached Slack.
+            SlackLog.GaveUp(logger, method, attempts, "timeout");
+            throw new SlackApiException(method, "timeout", SlackErrorClass.Retryable, inner: ex);
         }
     }
+
+    private SendRetry<CallPolicy> Retry => _retry ??= new SendRetry<CallPolicy>(RetryRules(options.Value), time);
+
+    /// <summary>
+    /// Slack's classification: retryable errors are retried when a resend cannot duplicate (a safe method, or Slack
+    /// certainly did not act: 429, ratelimited, refused connection); a post that may have landed is handed back to be
+    /// reconciled. A 429 on a prepaid post goes back to its batch, which reschedules rather than hold a worker.
+    /// </summary>
+    private SendRetryRules<CallPolicy> RetryRules(SlackOptions settings) => new(
+        settings.MaxAttempts, BaseDelay: TimeSpan.FromMilliseconds(250), MaxDelay: TimeSpan.FromSeconds(8), settings.OverallDeadline,
+        ShouldRetry: (failure, call) => failure is SlackApiException { ErrorClass: SlackErrorClass.Retryable } ex
+            && (call.ResendIsSafe || ex.NotProcessed)
+            && !(ex.RetryAfter is not null && call.Prepaid is not null),
+        RetryAfter: failure => (failure as SlackApiException)?.RetryAfter,
+        OnRetry: (failure, attempt, _) =>
+        {
+            if (failure is SlackApiException ex)
+            {
+                SlackLog.CallFailed(logger, ex.Method, ex.Error, ex.ErrorClass, attempt);
+            }
+        });
 
     private async Task<JsonObject> SendOnceAsync(string method, HttpContent content, CallPolicy policy, int attempt, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, policy.ResponseUrl ?? new Uri(method, UriKind.Relative)) { Content = content };
         request.Headers.Authorization = policy.Authorization;
+        if (policy.Prepaid is { } slot)
+        {
+            request.Options.Set(BurstGuardHandler.Prepaid, slot);
+        }
 
         HttpResponseMessage response;
         try
@@ -188,7 +205,4 @@ public sealed partial class SlackWebClient
 
         return header?.Date is { } date && date - time.GetUtcNow() is var untilDate && untilDate > TimeSpan.Zero ? untilDate : DefaultRetryAfter;
     }
-
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(Math.Min(250 * Math.Pow(2, attempt - 1), 8000) * (1 + Random.Shared.NextDouble() * 0.2));
 }

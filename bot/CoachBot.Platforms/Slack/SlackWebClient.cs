@@ -19,10 +19,6 @@ public sealed partial class SlackWebClient(
     /// <summary>The metadata event type that stamps a message with CoachBot's delivery id (slack-platform.md §8).</summary>
     public const string DeliveryEventType = "coachbot_nudge";
 
-    public static string PostRateKey(string teamId) => $"slack:{teamId}:post";
-
-    public static string ChannelRateKey(string teamId, string channel) => $"slack:{teamId}:post:{channel}";
-
     /// <summary>The bot's ids in <paramref name="teamId"/> (with that team's token), or in Slack:BotToken's workspace when null.</summary>
     public async Task<SlackIdentity> AuthTestAsync(string? teamId, CancellationToken cancellationToken)
     {
@@ -31,7 +27,12 @@ public sealed partial class SlackWebClient(
     }
 
     /// <summary>Posts to a channel, or to a person's DM when <paramref name="channel"/> is their user id. Never resent blindly: reconcile instead.</summary>
-    public async Task<SlackPosted> PostMessageAsync(string teamId, string channel, CoachMessage message, string? threadTs, CancellationToken cancellationToken)
+    public Task<SlackPosted> PostMessageAsync(string teamId, string channel, CoachMessage message, string? threadTs, CancellationToken cancellationToken) =>
+        PostMessageAsync(teamId, channel, message, threadTs, prepaid: null, cancellationToken);
+
+    /// <summary>As above; <paramref name="prepaid"/> is the post's slot when its batch already reserved it (a nudge).</summary>
+    public async Task<SlackPosted> PostMessageAsync(
+        string teamId, string channel, CoachMessage message, string? threadTs, RateSlot? prepaid, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var payload = MessagePayload(channel, message);
@@ -42,11 +43,12 @@ public sealed partial class SlackWebClient(
             payload["thread_ts"] = threadTs;
         }
 
-        var policy = new CallPolicy(teamId, Pace: async ct =>
+        var workspace = SlackRates.Post(settings, teamId);
+        var conversation = SlackRates.Channel(settings, teamId, channel);
+        var policy = new CallPolicy(teamId, Pace: ct => gate.PaceAsync(workspace, conversation, prepaid, ct), RateKey: workspace.Key, ResendIsSafe: false)
         {
-            await gate.WaitForConversationAsync(ChannelRateKey(teamId, channel), settings.PostPerChannelPerSecond, ct);
-            await gate.WaitAsync(PostRateKey(teamId), settings.PostPerWorkspacePerMinute / 60.0, ct);
-        }, RateKey: PostRateKey(teamId), ResendIsSafe: false);
+            Prepaid = prepaid,
+        };
         var body = await CallJsonAsync("chat.postMessage", payload, policy, cancellationToken);
         return new SlackPosted((string)body["channel"]!, (string)body["ts"]!);
     }

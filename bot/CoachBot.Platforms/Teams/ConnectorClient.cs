@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoachBot.Coaching.Chat;
 
 namespace CoachBot.Platforms.Teams;
 
@@ -11,18 +12,25 @@ namespace CoachBot.Platforms.Teams;
 public sealed partial class ConnectorClient(HttpClient http, ConnectorSendPolicy policy)
 {
     public Task<ResourceResponse> SendAsync(ConnectorTarget target, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync<ResourceResponse>(target, HttpMethod.Post, $"v3/conversations/{Escape(target.ConversationId)}/activities", activity, cancellationToken);
+        SendAsync(target, activity, prepaid: null, cancellationToken);
+
+    /// <summary>As above; <paramref name="prepaid"/> is the send's slot when its batch already reserved it (a nudge).</summary>
+    public Task<ResourceResponse> SendAsync(ConnectorTarget target, Activity activity, RateSlot? prepaid, CancellationToken cancellationToken) =>
+        CallAsync<ResourceResponse>(target, HttpMethod.Post, $"v3/conversations/{Escape(target.ConversationId)}/activities", activity, prepaid, cancellationToken);
 
     public Task<ResourceResponse> ReplyAsync(ConnectorTarget target, string replyToId, Activity activity, CancellationToken cancellationToken) =>
         CallAsync<ResourceResponse>(target, HttpMethod.Post,
-            $"v3/conversations/{Escape(target.ConversationId)}/activities/{Escape(replyToId)}", activity with { ReplyToId = replyToId }, cancellationToken);
+            $"v3/conversations/{Escape(target.ConversationId)}/activities/{Escape(replyToId)}", activity with { ReplyToId = replyToId }, prepaid: null, cancellationToken);
 
     public Task<ResourceResponse> UpdateAsync(ConnectorTarget target, string activityId, Activity activity, CancellationToken cancellationToken) =>
         CallAsync<ResourceResponse>(target, HttpMethod.Put,
-            $"v3/conversations/{Escape(target.ConversationId)}/activities/{Escape(activityId)}", activity with { Id = activityId }, cancellationToken);
+            $"v3/conversations/{Escape(target.ConversationId)}/activities/{Escape(activityId)}", activity with { Id = activityId }, prepaid: null, cancellationToken);
 
     /// <summary>Opens (or finds: it is get-or-create) the 1:1 chat with a user, for a proactive message.</summary>
-    public Task<ConversationResourceResponse> CreatePersonalConversationAsync(TeamsMember member, CancellationToken cancellationToken)
+    public Task<ConversationResourceResponse> CreatePersonalConversationAsync(TeamsMember member, CancellationToken cancellationToken) =>
+        CreatePersonalConversationAsync(member, prepaid: null, cancellationToken);
+
+    public Task<ConversationResourceResponse> CreatePersonalConversationAsync(TeamsMember member, RateSlot? prepaid, CancellationToken cancellationToken)
     {
         // Both tenantId and channelData.tenant.id: without them the Connector answers "Could not parse tenant id".
         var body = new JsonObject
@@ -34,7 +42,7 @@ public sealed partial class ConnectorClient(HttpClient http, ConnectorSendPolicy
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = member.TenantId } },
         };
         var target = new ConnectorTarget(member.ServiceUrl, member.TenantId, "");
-        return CallAsync<ConversationResourceResponse>(target, HttpMethod.Post, "v3/conversations", body, cancellationToken);
+        return CallAsync<ConversationResourceResponse>(target, HttpMethod.Post, "v3/conversations", body, prepaid, cancellationToken);
     }
 
     /// <summary>
@@ -43,7 +51,7 @@ public sealed partial class ConnectorClient(HttpClient http, ConnectorSendPolicy
     /// </summary>
     public Task<ConnectorMember> GetMemberAsync(ConnectorTarget conversation, string userId, CancellationToken cancellationToken) =>
         CallAsync<ConnectorMember>(conversation with { ConversationId = "" }, HttpMethod.Get,
-            $"v3/conversations/{Escape(conversation.ConversationId)}/members/{Escape(userId)}", body: null, cancellationToken);
+            $"v3/conversations/{Escape(conversation.ConversationId)}/members/{Escape(userId)}", body: null, prepaid: null, cancellationToken);
 
     /// <summary>Starts a new thread in a channel with <paramref name="activity"/> as its root post.</summary>
     public Task<ConversationResourceResponse> CreateChannelThreadAsync(ConnectorTarget channel, string botId, Activity activity, CancellationToken cancellationToken)
@@ -60,13 +68,13 @@ public sealed partial class ConnectorClient(HttpClient http, ConnectorSendPolicy
             },
             ["activity"] = JsonSerializer.SerializeToNode(activity, TeamsJson.Options),
         };
-        return CallAsync<ConversationResourceResponse>(channel, HttpMethod.Post, "v3/conversations", body, cancellationToken);
+        return CallAsync<ConversationResourceResponse>(channel, HttpMethod.Post, "v3/conversations", body, prepaid: null, cancellationToken);
     }
 
-    private async Task<T> CallAsync<T>(ConnectorTarget target, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(ConnectorTarget target, HttpMethod method, string path, object? body, RateSlot? prepaid, CancellationToken cancellationToken)
     {
         var uri = new Uri(new Uri(ServiceUrlTrust.Normalize(target.ServiceUrl)), path);
-        using var response = await policy.SendAsync(target, forceRefresh =>
+        using var response = await policy.SendAsync(target, prepaid, forceRefresh =>
         {
             var request = new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: TeamsJson.Options) };
             request.Options.Set(BotTokenHandler.ServiceUrl, target.ServiceUrl);

@@ -1,6 +1,7 @@
 using System.Net;
 using CoachBot.Coaching.Chat;
 using CoachBot.Platforms.RateLimiting;
+using CoachBot.Platforms.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,8 +9,9 @@ namespace CoachBot.Platforms.Teams;
 
 /// <summary>
 /// Pacing, retries and failure classification for Connector calls. Per tenant and per conversation through the
-/// PostgreSQL-shared gate; 429 honours Retry-After for the whole tenant; 412/502/503/504 back off with jitter;
-/// 400/401/403/404/413 are never retried (401 gets one token refresh). 403/404 mark the conversation unreachable.
+/// PostgreSQL-shared gate (<see cref="TeamsRates"/>); retried by the shared <see cref="SendRetry{TCall}"/> pipeline:
+/// 429 honours Retry-After for the whole tenant; 412/502/503/504 back off with jitter; 400/401/403/404/413 are never
+/// retried (401 gets one token refresh). 403/404 mark the conversation unreachable.
 /// </summary>
 public sealed class ConnectorSendPolicy(
     SharedRateGate gate,
@@ -20,69 +22,117 @@ public sealed class ConnectorSendPolicy(
     TimeProvider clock,
     ILogger<ConnectorSendPolicy> logger)
 {
+    private SendRetry<Call>? _retry;
+
+    /// <summary>One call's state across its attempts.</summary>
+    private sealed class Call(RateSlot? prepaid)
+    {
+        public RateSlot? Prepaid => prepaid;
+
+        public bool ForceRefresh { get; set; }
+    }
+
+    /// <summary>A transient answer: worth another attempt (after <see cref="RetryAfter"/> when the Connector named one).</summary>
+    private sealed class TransientAnswer(ConnectorError error, TimeSpan? retryAfter) : Exception(error.ToString())
+    {
+        public ConnectorError Error => error;
+
+        public TimeSpan? RetryAfter => retryAfter;
+    }
+
+    private SendRetry<Call> Retry => _retry ??= new SendRetry<Call>(RetryRules(options.Value), clock);
+
+    /// <summary>
+    /// Sends one Connector request. <paramref name="prepaid"/> is the slot a batch reserved for it (a nudge): its first
+    /// attempt reserves nothing, and a 429 goes straight back to that batch, which reschedules instead of holding a worker.
+    /// </summary>
     public async Task<HttpResponseMessage> SendAsync(
-        ConnectorTarget target, Func<bool, HttpRequestMessage> createRequest, HttpClient http, CancellationToken cancellationToken)
+        ConnectorTarget target, RateSlot? prepaid, Func<bool, HttpRequestMessage> createRequest, HttpClient http, CancellationToken cancellationToken)
     {
         var teams = options.Value;
-        var tenantKey = $"teams:{target.TenantId}";
-        var forceRefresh = false;
+        var tenant = TeamsRates.Tenant(teams, target.TenantId);
+        RateLimit? conversation = target.ConversationId.Length > 0 ? TeamsRates.Conversation(teams, target.ConversationId) : null;
+        var call = new Call(prepaid);
+        var attempts = 0;
         await WarmTokenAsync(target, cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            await gate.WaitAsync(tenantKey, teams.RequestsPerSecondPerTenant, cancellationToken);
-            if (target.ConversationId.Length > 0)
+            return await Retry.ExecuteAsync(call, async (attempt, ct) =>
             {
-                await gate.WaitForConversationAsync($"teams:conversation:{ThreadRoot(target.ConversationId)}", teams.MessagesPerSecondPerConversation, cancellationToken);
-            }
-
-            var response = await SendOnceAsync(http, createRequest(forceRefresh), cancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                return response;
-            }
-
-            using (response)
-            {
-                var error = ConnectorError.Parse(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
-                var retryIn = RetryDelay(response, attempt, teams);
-                if (response.StatusCode == HttpStatusCode.Unauthorized && !forceRefresh)
+                attempts = attempt;
+                await gate.PaceAsync(tenant, conversation, prepaid, ct);
+                var request = createRequest(call.ForceRefresh);
+                if (prepaid is not null)
                 {
-                    forceRefresh = true; // an expired or revoked token: refresh once, then it is configuration
+                    request.Options.Set(BurstGuardHandler.Prepaid, prepaid);
                 }
-                else if (retryIn is null)
+
+                var response = await SendOnceAsync(http, request, ct);
+                if (response.IsSuccessStatusCode)
                 {
-                    throw await FailAsync(target, error, cancellationToken);
+                    return response;
                 }
-                else if (response.StatusCode == HttpStatusCode.TooManyRequests)
+
+                using (response)
                 {
-                    Log.Throttled(logger, target.TenantId, retryIn.Value);
-                    await gate.BlockAsync(tenantKey, retryIn.Value, cancellationToken); // the whole tenant waits, on every instance
-                    if (PrepaidRate.Covers(tenantKey))
+                    var error = ConnectorError.Parse(response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+                    if (response.StatusCode == HttpStatusCode.Unauthorized && !call.ForceRefresh)
                     {
-                        // A nudge batch reserved this slot: it owns the back-off (it reschedules instead of holding a
-                        // worker), and the prepaid gate would not make this loop wait for Retry-After anyway.
-                        throw new ChatDeliveryException(ChatFailureKind.Retryable, error.ToString(), retryIn.Value);
+                        call.ForceRefresh = true; // an expired or revoked token: refresh once, then it is configuration
+                        throw new TransientAnswer(error, TimeSpan.Zero);
                     }
-                }
 
-                if (retryIn is { } wait && attempt >= teams.MaxAttempts)
-                {
-                    Log.RetriesExhausted(logger, error.ToString(), attempt);
-                    // A gateway error (502/504) may come back after the Connector accepted the activity.
-                    throw new ChatDeliveryException(ChatFailureKind.Retryable, error.ToString(), wait)
+                    if ((int)response.StatusCode is not (429 or 412 or 502 or 503 or 504))
                     {
-                        MayHaveArrived = response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout,
-                    };
-                }
+                        throw await FailAsync(target, error, ct);
+                    }
 
-                if (retryIn is { } backoff && response.StatusCode != HttpStatusCode.TooManyRequests)
-                {
-                    Log.Retrying(logger, error.ToString(), attempt, backoff);
-                    await Task.Delay(backoff, clock, cancellationToken);
+                    if (response.StatusCode != HttpStatusCode.TooManyRequests)
+                    {
+                        throw new TransientAnswer(error, retryAfter: null);
+                    }
+
+                    var wait = RetryAfter(response) ?? Backoff(attempt, teams);
+                    Log.Throttled(logger, target.TenantId, wait);
+                    await gate.BlockAsync(tenant.Key, wait, ct); // the whole tenant waits, on every instance
+                    throw new TransientAnswer(error, wait);
                 }
+            }, cancellationToken);
+        }
+        catch (TransientAnswer answer) when (answer.Error.Status == HttpStatusCode.Unauthorized)
+        {
+            // Only when no attempt is left for the refreshed token.
+            throw await FailAsync(target, answer.Error, cancellationToken);
+        }
+        catch (TransientAnswer answer)
+        {
+            // Out of attempts, or a prepaid 429 handed back. A gateway error (502/504) may come back after the
+            // Connector accepted the activity.
+            if (!(prepaid is not null && answer.Error.Status == HttpStatusCode.TooManyRequests))
+            {
+                Log.RetriesExhausted(logger, answer.Error.ToString(), attempts);
             }
+
+            throw new ChatDeliveryException(ChatFailureKind.Retryable, answer.Error.ToString(), answer.RetryAfter ?? Backoff(attempts, teams))
+            {
+                MayHaveArrived = answer.Error.Status is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout,
+            };
         }
     }
+
+    /// <summary>Teams' classification: transient answers retry, except a 429 on a prepaid send (its batch owns the back-off).</summary>
+    private SendRetryRules<Call> RetryRules(TeamsOptions teams) => new(
+        teams.MaxAttempts, teams.RetryBaseDelay, teams.RetryMaxDelay, Deadline: null,
+        ShouldRetry: (failure, call) => failure is TransientAnswer answer
+            && !(call.Prepaid is not null && answer.Error.Status == HttpStatusCode.TooManyRequests),
+        RetryAfter: failure => (failure as TransientAnswer)?.RetryAfter,
+        OnRetry: (failure, attempt, delay) =>
+        {
+            if (failure is TransientAnswer answer && answer.Error.Status != HttpStatusCode.TooManyRequests)
+            {
+                Log.Retrying(logger, answer.Error.ToString(), attempt, delay);
+            }
+        });
 
     /// <summary>
     /// Fetches (or reuses) the token before pacing. On a cold start every first call would otherwise pass its pacing,
@@ -153,32 +203,22 @@ public sealed class ConnectorSendPolicy(
         if (kind == ChatFailureKind.Unreachable && target.ConversationId.Length > 0)
         {
             Log.Unreachable(logger, target.TenantId, error.ToString());
-            await references.MarkUnreachableAsync(target.TenantId, ThreadRoot(target.ConversationId), error.ToString(), cancellationToken);
+            await references.MarkUnreachableAsync(target.TenantId, TeamsRates.ThreadRoot(target.ConversationId), error.ToString(), cancellationToken);
         }
 
         // A 500 is the Connector failing part-way: the activity may already be in the chat.
         return new ChatDeliveryException(kind, error.ToString()) { MayHaveArrived = error.Status == HttpStatusCode.InternalServerError };
     }
 
-    /// <summary>How long to wait before retrying, or null when this status must not be retried.</summary>
-    private TimeSpan? RetryDelay(HttpResponseMessage response, int attempt, TeamsOptions teams)
+    // Seconds or an HTTP date; a past date means "now".
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter is { } header
+        ? header.Delta ?? (header.Date - clock.GetUtcNow() is { } until && until > TimeSpan.Zero ? until : TimeSpan.Zero)
+        : null;
+
+    // For a 429 without Retry-After, and the wait a caller is told after the last attempt: base × 2^(n-1), ±20 %, capped.
+    private static TimeSpan Backoff(int attempt, TeamsOptions teams)
     {
-        var status = (int)response.StatusCode;
-        if (status == 429 && response.Headers.RetryAfter is { } retryAfter)
-        {
-            var wait = retryAfter.Delta ?? (retryAfter.Date - clock.GetUtcNow()) ?? TimeSpan.Zero;
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        if (status is 429 or 412 or 502 or 503 or 504)
-        {
-            var exponential = teams.RetryBaseDelay * Math.Pow(2, attempt - 1) * (0.8 + Random.Shared.NextDouble() * 0.4);
-            return exponential < teams.RetryMaxDelay ? exponential : teams.RetryMaxDelay;
-        }
-
-        return null;
+        var exponential = teams.RetryBaseDelay * Math.Pow(2, Math.Max(0, attempt - 1)) * (0.8 + Random.Shared.NextDouble() * 0.4);
+        return exponential < teams.RetryMaxDelay ? exponential : teams.RetryMaxDelay;
     }
-
-    private static string ThreadRoot(string conversationId) =>
-        conversationId.IndexOf(';') is var i and > 0 ? conversationId[..i] : conversationId;
 }

@@ -16,16 +16,20 @@ public sealed class TeamsMessenger(ConnectorClient connector, ConversationRefere
 
     public bool CanReconcile => false;
 
-    public async Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, CancellationToken cancellationToken)
+    public Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, CancellationToken cancellationToken) =>
+        SendDirectAsync(person, message, prepaid: null, cancellationToken);
+
+    public async Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, RateSlot? prepaid, CancellationToken cancellationToken)
     {
+        // With no stored chat the create call takes the prepaid slot, and the send itself reserves one.
         var reference = await references.FindPersonalAsync(person.WorkspaceId, person.UserId, cancellationToken)
-            ?? await OpenPersonalChatAsync(person, cancellationToken);
+            ?? await OpenPersonalChatAsync(person, prepaid, cancellationToken);
         if (!reference.Reachable)
         {
             throw new ChatDeliveryException(ChatFailureKind.Unreachable, "marked-unreachable");
         }
 
-        var sent = await connector.SendAsync(ConnectorTarget.Of(reference), ToActivity(message), cancellationToken);
+        var sent = await connector.SendAsync(ConnectorTarget.Of(reference), ToActivity(message), prepaid, cancellationToken);
         return new SentMessage(new ChatAddress(ChatPlatform.Teams, reference.TenantId, reference.ConversationId), sent.Id ?? "");
     }
 
@@ -70,11 +74,11 @@ public sealed class TeamsMessenger(ConnectorClient connector, ConversationRefere
         Attachments = [AdaptiveCardRenderer.ToAttachment(message)],
     };
 
-    private async Task<TeamsConversationReference> OpenPersonalChatAsync(PersonKey person, CancellationToken cancellationToken)
+    private async Task<TeamsConversationReference> OpenPersonalChatAsync(PersonKey person, RateSlot? prepaid, CancellationToken cancellationToken)
     {
         var member = await references.FindMemberAsync(person.WorkspaceId, person.UserId, cancellationToken)
             ?? throw new ChatDeliveryException(ChatFailureKind.Unreachable, "not-installed"); // never seen: the app is not installed for them
-        var created = await connector.CreatePersonalConversationAsync(member, cancellationToken);
+        var created = await connector.CreatePersonalConversationAsync(member, prepaid, cancellationToken);
         if (string.IsNullOrEmpty(created.Id))
         {
             throw new ChatDeliveryException(ChatFailureKind.Permanent, "create-conversation-returned-no-id");

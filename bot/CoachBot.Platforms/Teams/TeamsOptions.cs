@@ -33,7 +33,11 @@ public sealed class TeamsOptions
     /// <summary>Service URLs trusted before any activity arrived (e.g. https://smba.trafficmanager.net/teams/).</summary>
     public List<string> AllowedServiceUrls { get; set; } = [];
 
-    public double RequestsPerSecondPerTenant { get; set; } = 50;
+    /// <summary>
+    /// Connector calls per tenant, shared by every instance and every sender (nudges, replies, notices): the one setting
+    /// for this limit. Teams allows 50; 40 leaves room for the host's jitter, which alone draws 429s near the cap.
+    /// </summary>
+    public double RequestsPerSecondPerTenant { get; set; } = 40;
 
     public double MessagesPerSecondPerConversation { get; set; } = 1;
 

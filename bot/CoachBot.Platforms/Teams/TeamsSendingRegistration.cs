@@ -16,15 +16,13 @@ public static class TeamsSendingRegistration
     {
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
-        services.AddSharedRateGate();
+        services.AddSendPacing();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ServiceUrlTrust>();
         services.AddHttpClient(nameof(BotTokenClient));
         services.AddSingleton<BotTokenClient>();
         services.AddTransient<BotTokenHandler>();
         services.AddSingleton<ConnectorSendPolicy>();
-        services.TryAddSingleton<BurstGuard>();
-        services.TryAddTransient<BurstGuardHandler>();
         services.AddHttpClient<ConnectorClient>().AddHttpMessageHandler<BotTokenHandler>().AddHttpMessageHandler<BurstGuardHandler>();
         services.AddTransient<TeamsMessenger>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IChatMessenger, TeamsMessenger>());

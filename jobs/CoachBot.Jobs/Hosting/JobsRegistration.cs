@@ -18,6 +18,7 @@ public static class JobsRegistration
             .BindConfiguration(JobsOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<JobsOptions>, RetiredJobsSettings>();
 
         // Hangfire's own registration hands out the process-wide JobStorage.Current; this app's storage is kept here
         // instead, so a process hosting several apps (tests, a future split) never runs jobs against another's database.

@@ -23,7 +23,8 @@ internal sealed class DeliveryAttempt(
 {
     private readonly Dictionary<ChatPlatform, IChatMessenger> _messengers = messengers.ToDictionary(m => m.Platform);
 
-    public async Task<AttemptOutcome> RunAsync(ClaimedDelivery delivery, string owner, CancellationToken cancellationToken)
+    /// <summary><paramref name="prepaid"/>: the send's slot, reserved by its batch (null reserves as usual).</summary>
+    public async Task<AttemptOutcome> RunAsync(ClaimedDelivery delivery, string owner, RateSlot? prepaid, CancellationToken cancellationToken)
     {
         var skip = SkipReason(delivery);
         if (skip is not null)
@@ -51,7 +52,7 @@ internal sealed class DeliveryAttempt(
             }
 
             mayHaveReached = true;
-            var sent = await messenger.SendDirectAsync(delivery.Person, message with { DeliveryId = delivery.Id }, cancellationToken);
+            var sent = await messenger.SendDirectAsync(delivery.Person, message with { DeliveryId = delivery.Id }, prepaid, cancellationToken);
             await ledger.MarkSentAsync(delivery.Id, owner, sent, clock.GetUtcNow(), FollowUpDue(delivery), CancellationToken.None);
             return AttemptOutcome.Done;
         }

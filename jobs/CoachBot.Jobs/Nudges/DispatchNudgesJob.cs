@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Threading.Channels;
 using CoachBot.Jobs.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,7 +8,7 @@ namespace CoachBot.Jobs.Nudges;
 
 /// <summary>
 /// The once-a-minute tick ("dispatch-nudges"): recompute cleared schedules, pick up orphaned deliveries, then claim
-/// due reps in bounded batches until none are due, enqueueing send batches after each commit.
+/// due reps in batches of thousands until none are due, enqueueing send batches as each claim commits.
 /// Safe to run on several instances at once: SKIP LOCKED splits the reps, the ledger's unique key stops doubles.
 /// </summary>
 internal sealed class DispatchNudgesJob(
@@ -17,8 +19,19 @@ internal sealed class DispatchNudgesJob(
     // Bounds one tick; anything left is picked up by the next tick a minute later.
     private const int MaxRounds = 1000;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    // Creating a Hangfire job is a few round trips and a commit of its own, so a tick of 100,000 reps (1,000 send jobs)
+    // spends longer enqueueing than claiming. A few enqueuers, fed as each claim commits, overlap the two.
+    private const int Enqueuers = 4;
+
+    // Claim loops per tick, each on its own connection: the per-row work (lock, advance, ledger insert and its key
+    // checks) is the database's CPU, and SKIP LOCKED lets two loops split the due reps exactly as two instances do.
+    private const int Claimers = 2;
+
+    public Task RunAsync(CancellationToken cancellationToken) => TickAsync(cancellationToken);
+
+    public async Task<DispatchTick> TickAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var batchSize = options.Value.DispatchBatchSize;
         var now = clock.GetUtcNow();
         var recomputed = 0;
@@ -38,27 +51,80 @@ internal sealed class DispatchNudgesJob(
 
         var claimed = 0;
         var created = 0;
-        var buffer = sendBatches.StartBuffer();
+        var claimStarted = Stopwatch.GetTimestamp();
+        var committed = Channel.CreateUnbounded<IReadOnlyList<NewDelivery>>();
+        var enqueuers = Enumerable.Range(0, Enqueuers).Select(_ => Task.Run(() => EnqueueAsync(committed.Reader))).ToArray();
+        TimeSpan claimTime;
         try
         {
-            for (var round = 0; round < MaxRounds; round++)
+            // A tick that fits in one batch stays one batch (one claimer, whole send batches); only more work than that
+            // is split between the claim loops.
+            var first = await dueReps.DispatchAsync(clock.GetUtcNow(), batchSize, cancellationToken);
+            committed.Writer.TryWrite(first.Created);
+            claimed = first.Claimed;
+            created = first.Created.Count;
+            if (first.Claimed == batchSize)
             {
-                var batch = await dueReps.DispatchAsync(clock.GetUtcNow(), batchSize, cancellationToken);
-                claimed += batch.Claimed;
-                created += batch.Created.Count;
-                buffer.Add(batch.Created);
-                if (batch.Claimed < batchSize)
-                {
-                    break;
-                }
+                var claims = await Task.WhenAll(Enumerable.Range(0, Claimers).Select(_ => Task.Run(() => ClaimAllAsync(batchSize, committed.Writer, cancellationToken))));
+                claimed += claims.Sum(c => c.Claimed);
+                created += claims.Sum(c => c.Created);
             }
         }
         finally
         {
-            // Committed rows must reach a send job even if the tick is cancelled (the orphan sweep is only the backstop).
+            // Committed rows must reach a send job even if the tick is cancelled (the orphan sweep is only the backstop),
+            // so the enqueuers drain everything already claimed before the tick returns or rethrows.
+            claimTime = Stopwatch.GetElapsedTime(claimStarted);
+            committed.Writer.Complete();
+            batches += (await Task.WhenAll(enqueuers)).Sum();
+        }
+
+        var tick = new DispatchTick(claimed, created, claimTime, Stopwatch.GetElapsedTime(started));
+        Log.Dispatched(logger, recomputed, claimed, created, lost.Count, batches);
+        Log.DispatchTimed(logger, claimed, tick.ClaimTime.TotalMilliseconds, tick.Elapsed.TotalMilliseconds);
+        return tick;
+    }
+
+    // One claim loop: batches until one comes back short (nothing left due that another claimer has not locked).
+    private async Task<(int Claimed, int Created)> ClaimAllAsync(int batchSize, ChannelWriter<IReadOnlyList<NewDelivery>> committed, CancellationToken cancellationToken)
+    {
+        var claimed = 0;
+        var created = 0;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var batch = await dueReps.DispatchAsync(clock.GetUtcNow(), batchSize, cancellationToken);
+            claimed += batch.Claimed;
+            created += batch.Created.Count;
+            committed.TryWrite(batch.Created);
+            if (batch.Claimed < batchSize)
+            {
+                break;
+            }
+        }
+
+        return (claimed, created);
+    }
+
+    // Each enqueuer groups what it takes into full per-workspace batches; claims come in (next_due_at, workspace_id)
+    // order, so a workspace is rarely split between enqueuers and the batches stay full.
+    private async Task<int> EnqueueAsync(ChannelReader<IReadOnlyList<NewDelivery>> committed)
+    {
+        var buffer = sendBatches.StartBuffer();
+        try
+        {
+            await foreach (var created in committed.ReadAllAsync(CancellationToken.None))
+            {
+                buffer.Add(created);
+            }
+        }
+        finally
+        {
             buffer.Flush();
         }
 
-        Log.Dispatched(logger, recomputed, claimed, created, lost.Count, batches + buffer.Enqueued);
+        return buffer.Enqueued;
     }
 }
+
+/// <summary>What one tick did: reps claimed, deliveries created, time spent claiming, and the whole tick.</summary>
+internal sealed record DispatchTick(int Claimed, int Created, TimeSpan ClaimTime, TimeSpan Elapsed);

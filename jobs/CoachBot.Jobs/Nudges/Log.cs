@@ -35,4 +35,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} not sent: its claim expired before the send and another attempt owns it")]
     public static partial void ClaimLost(ILogger logger, Guid deliveryId);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "Dispatch tick claimed {Claimed} reps in {ClaimMs:F0} ms; whole tick (with enqueueing) {TickMs:F0} ms")]
+    public static partial void DispatchTimed(ILogger logger, int claimed, double claimMs, double tickMs);
 }

@@ -16,7 +16,7 @@ public static class NudgeJobsRegistration
     public static IHostApplicationBuilder AddCoachBotNudges(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSharedRateGate();
+        services.AddSendPacing();
         services.TryAddSingleton<NudgeDeliveries>();
         services.AddPeople();
         services.TryAddSingleton<ChatMessengers>();

@@ -7,15 +7,16 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Jobs.Nudges;
 
 /// <summary>
-/// Sends one workspace's batch of deliveries in small chunks: one claim and one rate reservation per chunk, the
-/// chunk's sends in flight together at the reserved spacing, one ledger write per send. Idempotent: rows already
+/// Sends one workspace's batch of deliveries in small chunks: one claim and one rate reservation per chunk (at the
+/// platform's own rate, <see cref="SendReservations"/>), the chunk's sends in flight together at the reserved spacing,
+/// each handed its prepaid slot, one ledger write per send. Idempotent: rows already
 /// sent, expired or leased by another instance are skipped; rows it cannot send now go to a later copy of this job.
 /// While it holds the workspace's rate it carries on with that workspace's other due rows (bounded by Jobs:SendLaneBudget).
 /// </summary>
 internal sealed class SendDeliveryBatchJob(
     DeliveryLedger ledger,
     DeliveryAttempt attempt,
-    SharedRateGate gate,
+    SendReservations reservations,
     SendBatches batches,
     TimeProvider clock,
     IOptions<JobsOptions> options,
@@ -61,10 +62,10 @@ internal sealed class SendDeliveryBatchJob(
             }
 
             workspace = claimed[0].Person;
-            var (key, perSecond) = RateKey(claimed[0].Person, settings);
-            var (reserved, wait) = await gate.TryReserveAsync(key, perSecond, settings.MaxRateWait, cancellationToken, claimed.Count);
-            if (!reserved)
+            var reservation = await reservations.TryReserveAsync(claimed[0].Person, claimed.Count, settings.MaxRateWait, cancellationToken);
+            if (!reservation.Reserved)
             {
+                var wait = reservation.Wait;
                 // Throttled: give the worker back to other workspaces and come back when the key frees up.
                 foreach (var delivery in claimed)
                 {
@@ -76,11 +77,10 @@ internal sealed class SendDeliveryBatchJob(
                 return null;
             }
 
-            var spacing = TimeSpan.FromSeconds(1 / perSecond);
-            var outcomes = await Task.WhenAll(claimed.Select((d, i) => SendAtAsync(d, (key, perSecond), wait + spacing * i, cancellationToken)));
+            var outcomes = await Task.WhenAll(claimed.Select((d, i) => SendAtAsync(d, reservation.NewSlot(), reservation.StartOf(i), cancellationToken)));
             if (outcomes.Max(o => o.BlockFor) is { } retryAfter)
             {
-                await gate.BlockAsync(key, retryAfter, CancellationToken.None);
+                // The platform client already blocked the workspace's key for every instance; this batch steps aside.
                 await RescheduleAsync(deliveryIds[start..], retryAfter);
                 Log.RateLimited(logger, claimed[0].Person.WorkspaceId, retryAfter);
                 return null;
@@ -91,11 +91,7 @@ internal sealed class SendDeliveryBatchJob(
         return workspace;
     }
 
-    public static (string Key, double PerSecond) RateKey(PersonKey person, JobsOptions settings) => person.Platform == ChatPlatform.Slack
-        ? ($"slack:{person.WorkspaceId}:post", settings.SlackMessagesPerMinute / 60.0)
-        : ($"teams:{person.WorkspaceId}", settings.TeamsRequestsPerSecond);
-
-    private async Task<AttemptOutcome> SendAtAsync(ClaimedDelivery delivery, (string Key, double PerSecond) rate, TimeSpan after, CancellationToken cancellationToken)
+    private async Task<AttemptOutcome> SendAtAsync(ClaimedDelivery delivery, RateSlot slot, TimeSpan after, CancellationToken cancellationToken)
     {
         if (after > TimeSpan.Zero)
         {
@@ -111,11 +107,8 @@ internal sealed class SendDeliveryBatchJob(
             }
         }
 
-        // This batch reserved the workspace's slot above; the platform client must not reserve it again.
-        using (PrepaidRate.For(rate.Key, rate.PerSecond))
-        {
-            return await attempt.RunAsync(delivery, Owner, cancellationToken);
-        }
+        // This batch reserved the send's slot above; the platform client must not reserve it again.
+        return await attempt.RunAsync(delivery, Owner, slot, cancellationToken);
     }
 
     private async Task RescheduleAsync(Guid[] rest, TimeSpan delay)

@@ -45,6 +45,9 @@ internal static class Coordinator
             $"slackPerMinute={Math.Max(1, scenario.SlackPacePerMinute)}", $"teamsPerSecond={Math.Max(1, scenario.TeamsPacePerSecond).ToString(CultureInfo.InvariantCulture)}",
         ];
         var workers = Enumerable.Range(0, scenario.Instances).Select(_ => new WorkerProcess(workerArgs)).ToList();
+        var databaseCpu = new DatabaseCpu(database.DataSource);
+        await databaseCpu.StartAsync();
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
         var clock = Stopwatch.StartNew();
         workers.ForEach(w => w.Start());
 
@@ -56,6 +59,7 @@ internal static class Coordinator
         {
             await Task.Delay(500);
             workers.ForEach(w => w.SampleMemory());
+            await databaseCpu.SampleAsync();
             if (killed < kills.Count && clock.Elapsed >= kills[killed])
             {
                 var victim = workers[killed % workers.Count];
@@ -93,8 +97,43 @@ internal static class Coordinator
         }
 
         Report(scenario, elapsed, span, counts, slack.Counter, teams.Counter, workers, killed);
+        Console.WriteLine($"  database CPU (this database's backends, whole run): {databaseCpu.Spent.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s; load average at start {string.Join(" ", load)}");
         Console.WriteLine($"  rate_gate rows: {await database.RateGateRowsAsync():N0}; Teams tokens issued: {teams.TokensIssued}; Slack calls: {Tally(slack.Methods)}; not implemented by the fake: {Tally(slack.Unexpected)}");
+        if (args.Get("plain", scenario.SlackCapPerMinute >= 100_000 ? "after" : "none") == "after")
+        {
+            await PlainAsync(scenario, args, baseUrl, slack, teams, (slack.Counter.Unique + teams.Counter.Unique) / Math.Max(0.001, (span.Last - span.First).TotalSeconds));
+        }
+
         return 0;
+    }
+
+    // Same fakes, same messages, same concurrency (workers × Jobs:SendConcurrency 8 per instance), no CoachBot: the rate
+    // this machine allows right now, so the product's rate reads as a share of it. Runs after the product (the Teams fake
+    // counts duplicates per conversation, so the product's run is counted first).
+    private static async Task PlainAsync(Scenario scenario, BenchArgs args, string baseUrl, FakeSlack slack, FakeTeams teams, double productRate)
+    {
+        var concurrency = args.Int("workers", 20) * 8 * scenario.Instances;
+        var before = slack.Counter.Calls + teams.Counter.Calls;
+        var client = new WorkerProcess(
+            [$"base={baseUrl}", $"slackWorkspaces={scenario.SlackWorkspaces}", $"teamsTenants={scenario.TeamsTenants}",
+             $"repsPerWorkspace={scenario.RepsPerWorkspace}", $"concurrency={concurrency}"], "plain");
+        client.Start();
+        while (!client.HasExited)
+        {
+            await Task.Delay(200);
+            client.SampleMemory();
+        }
+
+        await client.WaitAsync();
+        var fields = client.Output.TryDequeue(out var line) ? line.Split(' ') : ["PLAIN", "0", "0", "0"];
+        var sent = long.Parse(fields[1], CultureInfo.InvariantCulture);
+        var seconds = double.Parse(fields[2], CultureInfo.InvariantCulture);
+        var plainRate = sent / Math.Max(0.001, seconds);
+        string F(double v) => v.ToString("F1", CultureInfo.InvariantCulture);
+        Console.WriteLine($"""
+              plain client (no CoachBot, {concurrency} in flight): {sent:N0} posts in {F(seconds)} s = {F(plainRate)} /s; fakes saw {slack.Counter.Calls + teams.Counter.Calls - before:N0} calls, {fields[3]} errors; peak RSS {F(client.PeakRssKb / 1024.0)} MB
+              CoachBot / plain client: {(productRate / plainRate).ToString("P1", CultureInfo.InvariantCulture)}
+            """);
     }
 
     private static string Tally(IReadOnlyDictionary<string, int> counts) =>
@@ -131,7 +170,7 @@ internal static class Coordinator
               gaps between accepted calls: {(scenario.TeamsTenants == 1 ? teams : slack).GapHistogram()}
               429s at (s since the first call): {(scenario.TeamsTenants == 1 ? teams : slack).ThrottleTimes()}
               ledger: {string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:N0}"))}
-              first dispatcher tick per instance (ms): {string.Join(", ", workers.Select(w => w.TickMs.TryPeek(out var t) ? F(t) : "-"))}
+              first dispatcher tick per instance: {string.Join("; ", workers.Select(w => w.Ticks.TryPeek(out var t) ? $"claimed {t.Claimed:N0} in {F(t.ClaimMs)} ms, whole tick {F(t.TickMs)} ms" : "-"))}
               peak RSS per instance (MB): {string.Join(", ", workers.Select(w => F(w.PeakRssKb / 1024.0)))}
             """);
     }

@@ -6,5 +6,7 @@ return args.FirstOrDefault() switch
 {
     "worker" => await WorkerHost.RunAsync(BenchArgs.Parse(args[1..])),
     "slots" => SlotProbe.Run(BenchArgs.Parse(args[1..])),
+    "plain" => await PlainClient.RunAsync(BenchArgs.Parse(args[1..])),
+    "claim" => await ClaimProbe.RunAsync(BenchArgs.Parse(args[1..])),
     _ => await Coordinator.RunAsync(BenchArgs.Parse(args)),
 };

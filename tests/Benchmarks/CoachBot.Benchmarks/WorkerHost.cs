@@ -20,8 +20,6 @@ internal static class WorkerHost
         {
             ["ConnectionStrings:CoachBot"] = args.Get("db", ""),
             ["Jobs:WorkerCount"] = args.Get("workers", "20"),
-            ["Jobs:SlackMessagesPerMinute"] = args.Get("slackPerMinute", "100000"),
-            ["Jobs:TeamsRequestsPerSecond"] = args.Get("teamsPerSecond", "10000"),
             ["Jobs:InvisibilityTimeout"] = "00:01:00",
             ["Jobs:DeliveryLease"] = "00:00:30",
             ["Jobs:QueuePollInterval"] = "00:00:01",
@@ -33,7 +31,7 @@ internal static class WorkerHost
             ["Slack:ClientSecret"] = "benchmark-client-secret",
             ["Slack:OAuthRedirectUrl"] = "https://coachbot.invalid/slack/oauth_redirect",
             ["Slack:TokenEncryptionKey"] = args.Get("slackKey", ""),
-            ["Slack:PostPerWorkspacePerMinute"] = Math.Min(100_000, args.Int("slackPerMinute", 100_000)).ToString(CultureInfo.InvariantCulture),
+            ["Slack:PostPerWorkspacePerMinute"] = args.Get("slackPerMinute", "100000"),
             ["Teams:AppId"] = BenchCredentials.TeamsAppId,
             ["Teams:AppPassword"] = BenchCredentials.TeamsAppPassword,
             ["Teams:TokenEndpoint"] = args.Get("teamsLogin", ""),
@@ -65,13 +63,13 @@ internal static class WorkerHost
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var started = Stopwatch.GetTimestamp();
+                DispatchTick tick;
                 using (var scope = services.CreateScope())
                 {
-                    await scope.ServiceProvider.GetRequiredService<DispatchNudgesJob>().RunAsync(stoppingToken);
+                    tick = await scope.ServiceProvider.GetRequiredService<DispatchNudgesJob>().TickAsync(stoppingToken);
                 }
 
-                Console.WriteLine($"TICK {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0}");
+                Console.WriteLine(FormattableString.Invariant($"TICK {tick.Elapsed.TotalMilliseconds:F0} {tick.ClaimTime.TotalMilliseconds:F0} {tick.Claimed}"));
                 await Task.Delay(every, stoppingToken);
             }
         }

@@ -5,13 +5,23 @@ using System.Globalization;
 namespace CoachBot.Benchmarks;
 
 /// <summary>A worker child process: started, watched (tick times, peak memory) and, for crash runs, killed with SIGKILL.</summary>
-internal sealed class WorkerProcess(string[] arguments)
+internal sealed class WorkerProcess(string[] arguments, string mode = "worker")
 {
     private Process? _process;
 
-    public ConcurrentQueue<double> TickMs { get; } = new();
+    /// <summary>Every dispatcher tick: whole tick and claim time in ms, reps claimed.</summary>
+    public ConcurrentQueue<(double TickMs, double ClaimMs, int Claimed)> Ticks { get; } = new();
 
     public long PeakRssKb { get; private set; }
+
+    /// <summary>Result lines of a non-worker child (the plain client's "PLAIN …").</summary>
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    public async Task WaitAsync()
+    {
+        await _process!.WaitForExitAsync();
+        _process.WaitForExit(); // drains the redirected output
+    }
 
     public void Start()
     {
@@ -27,7 +37,7 @@ internal sealed class WorkerProcess(string[] arguments)
         }
 
         start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
-        start.ArgumentList.Add("worker");
+        start.ArgumentList.Add(mode);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -38,7 +48,12 @@ internal sealed class WorkerProcess(string[] arguments)
         {
             if (e.Data?.StartsWith("TICK ", StringComparison.Ordinal) == true)
             {
-                TickMs.Enqueue(double.Parse(e.Data[5..], CultureInfo.InvariantCulture));
+                var parts = e.Data[5..].Split(' ');
+                Ticks.Enqueue((double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture)));
+            }
+            else if (e.Data?.StartsWith("PLAIN ", StringComparison.Ordinal) == true)
+            {
+                Output.Enqueue(e.Data);
             }
             else if (!string.IsNullOrWhiteSpace(e.Data))
             {

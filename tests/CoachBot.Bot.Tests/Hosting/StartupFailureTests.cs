@@ -30,6 +30,20 @@ public sealed class StartupFailureTests
     }
 
     [Theory]
+    [InlineData("Jobs__SlackMessagesPerMinute", "Jobs:SlackMessagesPerMinute is no longer read: set Slack:PostPerWorkspacePerMinute instead")]
+    [InlineData("Jobs__TeamsRequestsPerSecond", "Jobs:TeamsRequestsPerSecond is no longer read: set Teams:RequestsPerSecondPerTenant instead")]
+    public async Task ARetiredPacingSettingEndsInOneLineNamingItsReplacement(string variable, string expected)
+    {
+        var (exitCode, stdout, stderr) = await RunBotAsync((variable, "300"));
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("CoachBot cannot start: ", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Theory]
     [InlineData("Jobs__DashboardAdminKey", "Jobs:DashboardAdminKey must be at least 24 characters")]
     [InlineData("Jobs__DashboardViewerKey", "Jobs:DashboardViewerKey must be at least 24 characters")]
     public async Task ADashboardKeyShorterThan24CharactersEndsInOneLineNamingTheKey(string variable, string expected)

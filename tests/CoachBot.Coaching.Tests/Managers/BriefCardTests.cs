@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Managers;
 
 namespace CoachBot.Coaching.Tests.Managers;
@@ -42,5 +43,38 @@ public sealed class BriefCardTests
         var fields = card.Blocks.OfType<FieldsBlock>().Single().Fields.ToDictionary(f => f.Label, f => f.Value);
         Assert.Equal("no data yet", fields["Reply rate"]);
         Assert.Equal("none", fields["Open escalations"]);
+    }
+
+    [Fact]
+    public void ShowsGoalProgressRecordsTheTrendSkillsLeftAndAWatchLine()
+    {
+        var week = GoalPeriod.Week.WindowOf(new DateOnly(2026, 3, 9));
+        var standing = new GoalStanding(new Goal(1, GoalMetric.Demos, GoalPeriod.Week, 5, "manager", Now, null), week,
+            new PaceReading(GoalMetric.Demos, GoalPeriod.Week, 2, 5, 0.6), new GoalRecords.Book(7, week, 7, 3, 4, 4));
+        var activity = new RepActivity(5, 3, 1, ["discovery"])
+        {
+            Goals = [standing],
+            LeftTopics = ["prospecting"],
+            Weeks = [new(5, 5, 4.5), new(5, 4, 4.0), new(5, 3, 3.5)],
+        };
+
+        var card = BriefCard.Render(new BriefData("Sam", "driver", activity, [], "Opener"), Now);
+
+        var text = string.Join("\n", card.Blocks.OfType<SectionBlock>().Select(s => s.Text));
+        Assert.Contains("• 2 demos of 5 this week (40 %), behind pace · best week: 7 · 3 weeks on target in a row (record 4)", text);
+        Assert.Contains("Left unanswered: prospecting", text);
+        Assert.Contains("Watch: nudges answered fell 2 weeks running (5 → 4 → 3).", text);
+        var fields = card.Blocks.OfType<FieldsBlock>().Single().Fields.ToDictionary(f => f.Label, f => f.Value);
+        Assert.Equal("4.5 → 4.0 → 3.5 (falling)", fields["Confidence trend"]);
+    }
+
+    [Fact]
+    public void HoldingSteadyShowsNoWatchLine()
+    {
+        var activity = new RepActivity(5, 5, 5, ["discovery"]) { Weeks = [new(5, 5, 4), new(5, 5, 4), new(5, 5, 4)] };
+
+        var card = BriefCard.Render(new BriefData("Sam", "amiable", activity, [], "Opener"), Now);
+
+        Assert.DoesNotContain(card.Blocks.OfType<SectionBlock>(), s => s.Text.StartsWith("Watch", StringComparison.Ordinal));
     }
 }

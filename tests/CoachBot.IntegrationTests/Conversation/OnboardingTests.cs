@@ -71,7 +71,12 @@ public sealed class OnboardingTests(PostgresDatabase database) : IClassFixture<P
         Assert.Contains("Chosen: discovery", MessageText.Of(focus));
         focus = (await rep.PressAsync(focus, OnboardingActions.FocusToggle, "Negotiation")).UpdatedSource!;
         var afterFocus = await rep.PressAsync(focus, OnboardingActions.FocusDone);
-        var done = await rep.PressAsync(afterFocus.Messages.Single(), OnboardingActions.Hours, "08:00–16:30");
+        // A distance runner is offered outcome targets by the month or quarter, never daily activity.
+        var goalPicker = afterFocus.Messages.Single();
+        Assert.Equal(["6 stakeholders mapped monthly", "2 proposals sent monthly", "1 deal closed quarterly", "Skip"],
+            goalPicker.Blocks.OfType<ActionsBlock>().Single().Buttons.Select(b => b.Label));
+        var afterGoal = await rep.PressAsync(goalPicker, OnboardingActions.Goal, "2 proposals sent monthly");
+        var done = await rep.PressAsync(afterGoal.Messages.Single(), OnboardingActions.Hours, "08:00–16:30");
 
         Assert.Contains("all set", MessageText.Of(done.Messages.Single()));
         // A distance rep is nudged weekly: its working day starts at 08:00 and Monday's 08:30 in Berlin has passed (it is 10:00), so next Monday.
@@ -81,6 +86,8 @@ public sealed class OnboardingTests(PostgresDatabase database) : IClassFixture<P
             (profile.Style!.Value, profile.StyleSource, profile.Race, profile.Step));
         Assert.Equal([FocusSkill.Discovery, FocusSkill.Negotiation], profile.FocusSkills);
         Assert.NotNull(profile.OnboardedAt);
+        var goal = Assert.Single(await rep.Get<CoachBot.Coaching.Goals.GoalStore>().GoalsAsync(profile.PersonId, includeRemoved: false, CancellationToken.None));
+        Assert.Equal("2 proposals sent monthly", goal.Describe());
         var schedule = (await rep.Get<RepScheduleStore>().GetAsync(profile.PersonId, CancellationToken.None))!;
         Assert.Equal((new TimeOnly(8, 0), new TimeOnly(16, 30)), (schedule.DayStart, schedule.DayEnd));
         Assert.Equal([new TimeOnly(8, 30)], schedule.SendTimes);
@@ -112,6 +119,7 @@ public sealed class OnboardingTests(PostgresDatabase database) : IClassFixture<P
 
         var resumed = await rep.SayAsync("/SETUP");
         await rep.PressAsync(OnboardingActions.Skip, "focus");
+        await rep.PressAsync(OnboardingActions.Skip, "goals");
         var finished = await rep.PressAsync(OnboardingActions.Skip, "hours");
 
         Assert.Contains("focus skills", MessageText.Of(resumed.Messages.Single()));

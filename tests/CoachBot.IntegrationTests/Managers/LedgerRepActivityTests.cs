@@ -9,7 +9,7 @@ using CoachBot.Testing.Scheduling;
 
 namespace CoachBot.IntegrationTests.Managers;
 
-public sealed class LedgerRepActivityTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+public sealed class LedgerRepActivityTests(PostgresDatabase database, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<PostgresDatabase>
 {
     private static Task<InboxReply> Say(EscalationWorld world, string userId, string text) =>
         world.Get<ManagerInbox>().OnCommandAsync(new InboundCommand(world.Sender(userId), world.ManagersChannel, text), default);
@@ -65,5 +65,45 @@ public sealed class LedgerRepActivityTests(PostgresDatabase database) : IClassFi
         Assert.Equal("3 in a row", fields["Streak"]);
         Assert.Contains(brief.Blocks.OfType<SectionBlock>(), s => s.Text == $"Answered this week: {FocusSkill.Discovery.Label()}, {FocusSkill.Closing.Label()}");
         Assert.DoesNotContain("Acme", MessageText.Of(brief), StringComparison.Ordinal);
+    }
+
+    // Four weeks before Monday 2 March: 5, 4, 2 then 1 nudge answered of 5, confidence sliding; a weekly goal of 4 demos.
+    [Fact]
+    public async Task BriefWatchesARepWhoseAnswersFellTwoWeeksRunningAndShowsTheirGoal()
+    {
+        await using var world = await EscalationWorld.CreateAsync(database, withRepConversation: true);
+        var boss = await world.AddPersonAsync("UBOSS", "Pat Boss", PersonRole.Manager);
+        var rep = await world.AddPersonAsync("UREP", "Sam Rep", manager: boss);
+        await world.ExecuteAsync("insert into rep_schedule (person_id, workspace_id) values (@id, @workspace)", new { id = rep.Id, workspace = world.WorkspaceId });
+        await world.ExecuteAsync("insert into rep_profile (person_id, style, race) values (@id, 'analytical', 'middle')", new { id = rep.Id });
+        var now = world.Clock.GetUtcNow();
+        foreach (var (weeksAgo, answered, confidence) in new[] { (3, 5, 5), (2, 4, 4), (1, 2, 3), (0, 1, 2) })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var sentAt = now.AddDays(-7 * weeksAgo - 1 - i);
+                var delivery = await world.DataSource.AddSentNudgeAsync(rep.Id, sentAt, answeredAt: i < answered ? sentAt.AddHours(1) : null);
+                await world.DataSource.AddHistoryAsync(rep.Id, delivery, sentAt, i % 2 == 0 ? "discovery" : "prospecting");
+                if (i < answered)
+                {
+                    await world.ExecuteAsync("update nudge_history set answered_at = @at, response = 'rated', confidence = @confidence where delivery_id = @delivery",
+                        new { at = sentAt.AddHours(1).UtcDateTime, confidence = (short)confidence, delivery });
+                }
+            }
+        }
+
+        await world.Get<CoachBot.Coaching.Goals.GoalStore>().SetAsync(rep.Id, CoachBot.Coaching.Goals.GoalMetric.Demos, CoachBot.Coaching.Goals.GoalPeriod.Week, 4, "self", now.AddDays(-20), default);
+
+        var brief = Assert.Single((await Say(world, "UBOSS", "brief @Sam Rep")).Messages);
+
+        var text = MessageText.Of(brief);
+        var fields = brief.Blocks.OfType<FieldsBlock>().Single().Fields.ToDictionary(f => f.Label, f => f.Value);
+        Assert.Equal("5.0 → 4.0 → 3.0 → 2.0 (falling)", fields["Confidence trend"]);
+        Assert.Contains("Watch: nudges answered fell 3 weeks running (5 → 4 → 2 → 1).", text);
+        Assert.Contains("0 demos of 4 this week (0 %)", text);
+        Assert.Contains("Left unanswered: prospecting", text);
+        Assert.Contains("Suggested 1:1 opener: \"Sam, the last weeks show nudges answered fell 3 weeks running", text);
+        Assert.DoesNotContain("Acme", text, StringComparison.Ordinal);
+        output.WriteLine(text);
     }
 }

@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Chat;
 using CoachBot.Platforms.RateLimiting;
 using CoachBot.Testing;
 
@@ -51,68 +52,78 @@ public sealed class SharedRateGateTests(PostgresDatabase database) : IClassFixtu
     }
 
     [Fact]
-    public async Task APrepaidKeyIsNotReservedAgainButOtherKeysStillAre()
+    public async Task APrepaidSlotPaysForTheWorkspaceAndTheRepsConversationOnce()
     {
         var gate = new SharedRateGate(database.DataSource);
-        var workspace = $"test:{Guid.NewGuid():N}";
-        var channel = $"{workspace}:channel";
-        var before = await gate.ReserveSlotAsync(workspace, perSecond: 0.1, CancellationToken.None);
+        var (workspace, rep) = Limits();
+        var before = await gate.ReserveSlotAsync(workspace.Key, workspace.PerSecond, CancellationToken.None);
+        var slot = new RateSlot(workspace.Key, 10);
 
-        using (PrepaidRate.For(workspace, 10))
-        {
-            await gate.WaitAsync(workspace, perSecond: 0.1, CancellationToken.None);
-            await gate.WaitAsync(channel, perSecond: 0.1, CancellationToken.None);
-        }
+        await gate.PaceAsync(workspace, rep, slot, CancellationToken.None);
 
-        var after = await gate.ReserveSlotAsync(workspace, perSecond: 0.1, CancellationToken.None);
-        var channelNext = await gate.ReserveSlotAsync(channel, perSecond: 0.1, CancellationToken.None);
-        // 10 s spacing: far longer than this test takes, so only a second reservation could move the slot.
+        var after = await gate.ReserveSlotAsync(workspace.Key, workspace.PerSecond, CancellationToken.None);
+        // 10 s spacing: far longer than this test takes, so only a second reservation could have moved the slot.
         Assert.Equal(TimeSpan.FromSeconds(10), after.At - before.At);
-        Assert.True(channelNext.Wait > TimeSpan.FromSeconds(5), $"channel wait {channelNext.Wait}");
+        Assert.False(await HasRowAsync(rep.Key));
+        Assert.NotNull(slot.SinceUsed);
     }
 
     [Fact]
-    public async Task AConversationMessageOutsideAPrepaidScopeReservesItsOwnSlot()
+    public async Task ARequestWithoutASlotReservesTheWorkspaceAndTheConversation()
     {
         var gate = new SharedRateGate(database.DataSource);
-        var conversation = $"test:{Guid.NewGuid():N}:conversation";
+        var (workspace, rep) = Limits();
+        var before = await gate.ReserveSlotAsync(workspace.Key, workspace.PerSecond, CancellationToken.None);
 
-        await gate.WaitForConversationAsync(conversation, perSecond: 0.1, CancellationToken.None);
-
-        Assert.True(await HasRowAsync(conversation));
-    }
-
-    [Fact]
-    public async Task OnlyThePrepaidScopesFirstConversationMessageSkipsItsReservation()
-    {
-        var gate = new SharedRateGate(database.DataSource);
-        var workspace = $"test:{Guid.NewGuid():N}";
-        string rep = $"{workspace}:rep", manager = $"{workspace}:manager";
-
-        using (PrepaidRate.For(workspace, 10))
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var paced = gate.PaceAsync(workspace, rep, prepaid: null, cancel.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await gate.WaitForConversationAsync(rep, perSecond: 0.1, CancellationToken.None);
-            await gate.WaitForConversationAsync(manager, perSecond: 0.1, CancellationToken.None);
-        }
+            await Task.Delay(500);
+            await cancel.CancelAsync();
+            await paced;
+        });
 
-        Assert.False(await HasRowAsync(rep));
-        Assert.True(await HasRowAsync(manager));
+        var after = await gate.ReserveSlotAsync(workspace.Key, workspace.PerSecond, CancellationToken.None);
+        Assert.Equal(TimeSpan.FromSeconds(20), after.At - before.At);
+        Assert.True(await HasRowAsync(rep.Key));
     }
 
     [Fact]
-    public async Task ASecondMessageToThePrepaidConversationIsReservedAsUsual()
+    public async Task ARetryOfAPrepaidSendReservesAsUsualAndKeepsOneConversationSpacingAfterThePrepaidMessage()
     {
         var gate = new SharedRateGate(database.DataSource);
-        var workspace = $"test:{Guid.NewGuid():N}";
-        var rep = $"{workspace}:rep";
+        var workspace = new RateLimit($"test:{Guid.NewGuid():N}", 1000);
+        var rep = new RateLimit($"{workspace.Key}:rep", 2);
+        var slot = new RateSlot(workspace.Key, 1000);
+        await gate.PaceAsync(workspace, rep, slot, CancellationToken.None);
+        var started = System.Diagnostics.Stopwatch.StartNew();
 
-        using (PrepaidRate.For(workspace, 10))
-        {
-            await gate.WaitForConversationAsync(rep, perSecond: 1000, CancellationToken.None);
-            await gate.WaitForConversationAsync(rep, perSecond: 1000, CancellationToken.None);
-        }
+        await gate.PaceAsync(workspace, rep, slot, CancellationToken.None);
 
-        Assert.True(await HasRowAsync(rep));
+        Assert.True(await HasRowAsync(rep.Key), "the retry reserved the conversation");
+        Assert.True(await HasRowAsync(workspace.Key), "the retry reserved the workspace");
+        // A lower bound only: a slow machine can make it later, never earlier.
+        Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(450), $"the retry went {started.Elapsed} after the prepaid message, under 1/rate");
+    }
+
+    [Fact]
+    public async Task ASlotReservedForAnotherKeyPaysForNothing()
+    {
+        var gate = new SharedRateGate(database.DataSource);
+        var workspace = new RateLimit($"test:{Guid.NewGuid():N}", 1000);
+        var slot = new RateSlot($"test:{Guid.NewGuid():N}", 1000);
+
+        await gate.PaceAsync(workspace, conversation: null, slot, CancellationToken.None);
+
+        Assert.True(await HasRowAsync(workspace.Key));
+        Assert.Null(slot.SinceUsed);
+    }
+
+    private static (RateLimit Workspace, RateLimit Rep) Limits()
+    {
+        var workspace = new RateLimit($"test:{Guid.NewGuid():N}", 0.1);
+        return (workspace, new RateLimit($"{workspace.Key}:rep", 0.1));
     }
 
     private async Task<bool> HasRowAsync(string key)

@@ -3,6 +3,8 @@ using CoachBot.Coaching.Scheduling;
 using CoachBot.Jobs.Hosting;
 using CoachBot.Jobs.Nudges;
 using CoachBot.Platforms.RateLimiting;
+using CoachBot.Platforms.Slack;
+using CoachBot.Platforms.Teams;
 using CoachBot.Testing;
 using CoachBot.Testing.Scheduling;
 using Hangfire.States;
@@ -25,8 +27,12 @@ internal sealed class NudgeHarness(PostgresDatabase database)
 
     public RecordingJobClient Jobs { get; } = new();
 
-    // Limits that never bind unless a test says so; the pacing itself is covered by the rate-gate tests.
-    public JobsOptions Options { get; } = new() { SlackMessagesPerMinute = 100_000, TeamsRequestsPerSecond = 10_000 };
+    public JobsOptions Options { get; } = new();
+
+    // Send rates that never bind unless a test says so; the pacing itself is covered by the rate-gate tests.
+    public SlackOptions SlackOptions { get; } = new() { PostPerWorkspacePerMinute = 100_000 };
+
+    public TeamsOptions TeamsOptions { get; } = new() { RequestsPerSecondPerTenant = 10_000 };
 
     public NpgsqlDataSource DataSource => database.DataSource;
 
@@ -52,7 +58,9 @@ internal sealed class NudgeHarness(PostgresDatabase database)
         var unreachable = new CoachBot.Coaching.Managers.UnreachableRepNotice(
             new CoachBot.Coaching.People.PersonDirectory(DataSource), new CoachBot.Coaching.Escalations.ChatMessengers([Slack, Teams]), NullLogger<CoachBot.Coaching.Managers.UnreachableRepNotice>.Instance);
         var attempt = new DeliveryAttempt(ledger, new FakeNudgeSource(), [Slack, Teams], unreachable, Clock, options, NullLogger<DeliveryAttempt>.Instance);
-        return new SendDeliveryBatchJob(ledger, attempt, new SharedRateGate(DataSource), Batches(), Clock, options, NullLogger<SendDeliveryBatchJob>.Instance);
+        var reservations = new SendReservations(
+            new SharedRateGate(DataSource), Microsoft.Extensions.Options.Options.Create(SlackOptions), Microsoft.Extensions.Options.Options.Create(TeamsOptions));
+        return new SendDeliveryBatchJob(ledger, attempt, reservations, Batches(), Clock, options, NullLogger<SendDeliveryBatchJob>.Instance);
     }
 
     public SendBatches Batches() => new(Jobs, Microsoft.Extensions.Options.Options.Create(Options));

@@ -82,10 +82,11 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
     }
 
     [Fact]
-    public async Task A429BlocksTheWorkspaceForEveryoneAndReschedulesTheRestOfTheBatchAfterRetryAfter()
+    public async Task A429ReschedulesTheRestOfTheBatchAfterRetryAfter()
     {
-        // One send in flight at a time, so the 429 is the first send and the other two have not started.
-        var (harness, team, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Slack, reps: 3, h => h.Options.SendConcurrency = 1);
+        // One send in flight at a time, so the 429 is the first send and the other two have not started. Blocking the
+        // workspace's key for every instance is the platform client's part (SlackMessengerTests, TeamsMessengerTests).
+        var (harness, _, rows) = await NudgeHarness.DispatchedAsync(database, ChatPlatform.Slack, reps: 3, h => h.Options.SendConcurrency = 1);
         harness.Slack.FailNext(new ChatDeliveryException(ChatFailureKind.Retryable, "ratelimited", TimeSpan.FromSeconds(30)));
         harness.Jobs.TakeAll();
         var ids = rows.Select(r => r.Id).ToArray();
@@ -99,8 +100,6 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
         var retry = Assert.Single(await harness.RunSendJobsAsync());
         Assert.Equal(ids, retry.Ids);
         Assert.InRange(retry.Delay.TotalSeconds, 25, 30);
-        var blockedFor = await harness.ScalarAsync<double>("select extract(epoch from next_at - clock_timestamp())::float8 from rate_gate where key = $1", $"slack:{team.ExternalId}:post");
-        Assert.InRange(blockedFor, 25, 30);
     }
 
     [Fact]
@@ -162,7 +161,7 @@ public sealed class SendDeliveryBatchJobTests(PostgresDatabase database) : IClas
         harness.Clock.Advance(TimeSpan.FromMinutes(3));
         var later = harness.Clock.GetUtcNow();
         Assert.Single(await ledger.ClaimAsync([rows[0].Id], "worker-b", later, later.AddHours(-2), TimeSpan.FromMinutes(2), CancellationToken.None));
-        await harness.Attempt().RunAsync(claimed, "worker-a", CancellationToken.None);
+        await harness.Attempt().RunAsync(claimed, "worker-a", prepaid: null, CancellationToken.None);
 
         Assert.Empty(platform == ChatPlatform.Slack ? harness.Slack.Sent : harness.Teams.Sent);
         Assert.Equal("worker-b", await harness.ScalarAsync<string>("select claimed_by from nudge_delivery where id = $1", rows[0].Id));

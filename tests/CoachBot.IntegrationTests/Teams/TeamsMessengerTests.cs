@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.People;
-using CoachBot.Platforms.RateLimiting;
 using CoachBot.Platforms.Teams;
 using CoachBot.Testing;
 using CoachBot.Testing.Teams;
@@ -227,15 +226,12 @@ public sealed class TeamsMessengerTests(PostgresDatabase database) : IClassFixtu
     }
 
     [Fact]
-    public async Task ANudgeInsideItsPrepaidScopeReservesNoConversationSlotWhileAnyOtherSendStillDoes()
+    public async Task ANudgeWithItsPrepaidSlotReservesNoConversationSlotWhileAnyOtherSendStillDoes()
     {
         var nudged = await StoreRepAsync();
         var chatted = await StoreRepAsync();
 
-        using (PrepaidRate.For($"teams:{Tenant}", 50))
-        {
-            await Messenger.SendDirectAsync(nudged, CoachMessage.Plain("nudge"), default);
-        }
+        await Messenger.SendDirectAsync(nudged, CoachMessage.Plain("nudge"), new RateSlot($"teams:{Tenant}", 50), default);
 
         await Messenger.SendDirectAsync(chatted, CoachMessage.Plain("reply"), default);
 
@@ -250,15 +246,48 @@ public sealed class TeamsMessengerTests(PostgresDatabase database) : IClassFixtu
         var rep = await StoreRepAsync();
         _connector.FailNext(429, "Throttled", retryAfter: TimeSpan.FromSeconds(1));
 
-        ChatDeliveryException failure;
-        using (PrepaidRate.For($"teams:{Tenant}", 50))
-        {
-            failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger.SendDirectAsync(rep, CoachMessage.Plain("nudge"), default));
-        }
+        var failure = await Assert.ThrowsAsync<ChatDeliveryException>(() =>
+            Messenger.SendDirectAsync(rep, CoachMessage.Plain("nudge"), new RateSlot($"teams:{Tenant}", 50), default));
 
         Assert.Equal((ChatFailureKind.Retryable, TimeSpan.FromSeconds(1), false), (failure.Kind, failure.RetryAfter, failure.MayHaveArrived));
         Assert.Single(_connector.CallsTo("POST"));
         Assert.True(await HasRateRowAsync($"teams:{Tenant}"), "the tenant is still blocked for every instance");
+    }
+
+    [Fact]
+    public async Task ARetryOfAPrepaidNudgeReservesTheTenantAndTheConversationAsUsual()
+    {
+        var rep = await StoreRepAsync();
+        var tenantKey = $"teams:{Tenant}";
+        await DeleteRateRowAsync(tenantKey);
+        _connector.FailNext(503);
+
+        await Messenger.SendDirectAsync(rep, CoachMessage.Plain("nudge"), new RateSlot(tenantKey, 50), default);
+
+        Assert.Equal(2, _connector.CallsTo("POST").Count);
+        Assert.True(await HasRateRowAsync($"teams:conversation:{Conversation(rep)}"), "the retry reserved the conversation");
+        Assert.True(await HasRateRowAsync(tenantKey), "the retry reserved the tenant");
+    }
+
+    [Fact]
+    public async Task APrepaidNudgeThatSucceedsAtOnceReservesNothingMore()
+    {
+        var rep = await StoreRepAsync();
+        var tenantKey = $"teams:{Tenant}";
+        await DeleteRateRowAsync(tenantKey);
+
+        await Messenger.SendDirectAsync(rep, CoachMessage.Plain("nudge"), new RateSlot(tenantKey, 50), default);
+
+        Assert.Single(_connector.CallsTo("POST"));
+        Assert.False(await HasRateRowAsync(tenantKey), "the batch paid for the tenant slot; the client must not pay again");
+        Assert.False(await HasRateRowAsync($"teams:conversation:{Conversation(rep)}"));
+    }
+
+    private async Task DeleteRateRowAsync(string key)
+    {
+        await using var command = database.DataSource.CreateCommand("delete from rate_gate where key = $1");
+        command.Parameters.AddWithValue(key);
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<bool> HasRateRowAsync(string key)

@@ -1,5 +1,4 @@
 using CoachBot.Coaching.Chat;
-using CoachBot.Platforms.RateLimiting;
 using CoachBot.Platforms.Slack;
 
 namespace CoachBot.Platforms.Tests.Slack;
@@ -84,18 +83,58 @@ public sealed class SlackMessengerTests(SlackClientFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task ARateLimitedNudgeItsBatchPrepaidIsHandedBackWithoutAResend()
+    public async Task ARateLimitedNudgeItsBatchPrepaidIsHandedBackWithoutAResendAndBlocksTheWorkspaceForEveryone()
     {
         var person = NewPerson();
-        fixture.Slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 1);
+        fixture.Slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 30);
+        var key = SlackRates.Post(new SlackOptions(), person.WorkspaceId).Key;
 
-        ChatDeliveryException failure;
-        using (PrepaidRate.For(SlackWebClient.PostRateKey(person.WorkspaceId), 10))
-        {
-            failure = await Assert.ThrowsAsync<ChatDeliveryException>(() => Messenger().SendDirectAsync(person, CoachMessage.Plain("nudge"), CancellationToken.None));
-        }
+        var failure = await Assert.ThrowsAsync<ChatDeliveryException>(() =>
+            Messenger().SendDirectAsync(person, CoachMessage.Plain("nudge"), new RateSlot(key, 10), CancellationToken.None));
 
-        Assert.Equal((ChatFailureKind.Retryable, TimeSpan.FromSeconds(1)), (failure.Kind, failure.RetryAfter));
+        Assert.Equal((ChatFailureKind.Retryable, TimeSpan.FromSeconds(30)), (failure.Kind, failure.RetryAfter));
         Assert.Single(fixture.Slack.CallsTo("chat.postMessage"), c => c.Arg("channel") == person.UserId);
+        await using var command = fixture.Database.DataSource.CreateCommand("select extract(epoch from next_at - clock_timestamp())::float8 from rate_gate where key = $1");
+        command.Parameters.AddWithValue(key);
+        Assert.InRange((double)(await command.ExecuteScalarAsync())!, 25, 30);
+    }
+
+    [Fact]
+    public async Task APrepaidNudgeReservesNothingMoreInTheGate()
+    {
+        var person = NewPerson();
+        var options = new SlackOptions();
+        var workspace = SlackRates.Post(options, person.WorkspaceId).Key;
+
+        await Messenger().SendDirectAsync(person, CoachMessage.Plain("nudge"), new RateSlot(workspace, 10), CancellationToken.None);
+
+        Assert.Single(fixture.Slack.CallsTo("chat.postMessage"), c => c.Arg("channel") == person.UserId);
+        Assert.False(await HasRateRowAsync(workspace), "the batch paid for the workspace slot; the client must not pay again");
+        Assert.False(await HasRateRowAsync(SlackRates.Channel(options, person.WorkspaceId, person.UserId).Key));
+    }
+
+    [Fact]
+    public async Task APostSlackRefusedAsRatelimitedInItsBodyIsResentAndTheResendReservesItsOwnSlot()
+    {
+        // A 200 with ok:false "ratelimited" was refused outright, so resending cannot duplicate; the prepaid slot paid
+        // for the first request only, so the resend reserves the workspace and the conversation like any other call.
+        var person = NewPerson();
+        var options = new SlackOptions();
+        var workspace = SlackRates.Post(options, person.WorkspaceId).Key;
+        fixture.Slack.FailNext("chat.postMessage", "ratelimited");
+
+        var sent = await Messenger().SendDirectAsync(person, CoachMessage.Plain("nudge"), new RateSlot(workspace, 10), CancellationToken.None);
+
+        Assert.NotEmpty(sent.MessageId);
+        Assert.Equal(2, fixture.Slack.CallsTo("chat.postMessage").Count(c => c.Arg("channel") == person.UserId));
+        Assert.True(await HasRateRowAsync(workspace), "the resend reserved the workspace");
+        Assert.True(await HasRateRowAsync(SlackRates.Channel(options, person.WorkspaceId, person.UserId).Key), "the resend reserved the conversation");
+    }
+
+    private async Task<bool> HasRateRowAsync(string key)
+    {
+        await using var command = fixture.Database.DataSource.CreateCommand("select exists (select 1 from rate_gate where key = $1)");
+        command.Parameters.AddWithValue(key);
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -170,8 +170,9 @@ public sealed class SlackWebClientTests(SlackClientFixture fixture) : IClassFixt
         // Three posts at 2/s take two 500 ms gaps; the margin covers the first call's own round trip.
         Assert.True(calls[2].At - calls[0].At >= TimeSpan.FromMilliseconds(750), $"spread {calls[2].At - calls[0].At}");
         await using var command = fixture.Database.DataSource.CreateCommand("select count(*) from rate_gate where key in ($1, $2)");
-        command.Parameters.AddWithValue(SlackWebClient.PostRateKey(team));
-        command.Parameters.AddWithValue(SlackWebClient.ChannelRateKey(team, channel));
+        var options = new SlackOptions();
+        command.Parameters.AddWithValue(SlackRates.Post(options, team).Key);
+        command.Parameters.AddWithValue(SlackRates.Channel(options, team, channel).Key);
         Assert.Equal(2L, await command.ExecuteScalarAsync());
     }
 

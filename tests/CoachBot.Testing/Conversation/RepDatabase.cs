@@ -31,7 +31,7 @@ public static class RepDatabase
     public static async Task<long> OnboardedAsync(this NpgsqlDataSource dataSource, RepConversation rep, string? style = null)
     {
         await rep.StartAsync();
-        foreach (var step in (string[])["quiz", "race", "focus", "hours"])
+        foreach (var step in (string[])["quiz", "race", "focus", "goals", "hours"])
         {
             await rep.PressAsync("onboard.skip", step);
         }

@@ -23,7 +23,7 @@ public sealed class RecordingChatMessenger(ChatPlatform platform = ChatPlatform.
 
     public IReadOnlyList<CoachMessage> DirectTo(PersonKey person) => Direct.Where(d => d.To == person).Select(d => d.Message).ToList();
 
-    public Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, CancellationToken cancellationToken)
+    public Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, RateSlot? prepaid, CancellationToken cancellationToken)
     {
         lock (_gate)
         {

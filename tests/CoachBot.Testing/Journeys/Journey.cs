@@ -97,7 +97,8 @@ public sealed partial class Journey : IAsyncDisposable
         }
 
         var wall = date.ToDateTime(localTime);
-        return AdvanceToAsync(new DateTimeOffset(wall, zone.GetUtcOffset(wall)));
+        // In UTC, as a real clock's GetUtcNow is: the app must never see a local offset on "now".
+        return AdvanceToAsync(new DateTimeOffset(wall, zone.GetUtcOffset(wall)).ToUniversalTime());
     }
 
     /// <summary>

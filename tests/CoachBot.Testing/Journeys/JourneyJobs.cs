@@ -10,7 +10,7 @@ namespace CoachBot.Testing.Journeys;
 
 /// <summary>
 /// Runs CoachBot's Hangfire jobs the way a server would, but on the app's fake clock, deterministically: the jobs
-/// enqueued so far (Slack's after-the-ack work, send batches), the scheduled ones that are due (escalation deadlines)
+/// enqueued so far (send batches) and Slack's recorded after-the-ack work, the scheduled ones that are due (escalation deadlines)
 /// and the recurring ones (dispatcher, follow-ups, missed nudges, briefs, repair) as their cron comes round.
 /// The jobs come from the app's own job storage, so whatever the app registers is what runs.
 /// </summary>
@@ -68,7 +68,9 @@ public sealed class JourneyJobs(CoachBotApplication app)
                 .Where(j => j.Value is { InScheduledState: true, Job: not null } && j.Value.EnqueueAt <= now)
                 .OrderBy(j => j.Value.EnqueueAt)
                 .Select(j => (j.Key, j.Value.Job, ScheduledState.StateName)));
-            if (ready.Count == 0)
+            // Recorded Slack requests are worked by the inbound lane on a server (no Hangfire job per request): run them too.
+            var slackRequests = app.Services.GetService<CoachBot.Bot.Slack.SlackInboundJob>() is null ? 0 : await Slack.SlackApplication.RunPendingSlackJobsAsync(app);
+            if (ready.Count == 0 && slackRequests == 0)
             {
                 return;
             }

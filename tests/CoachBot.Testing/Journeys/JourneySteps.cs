@@ -30,9 +30,10 @@ public static class JourneySteps
 
     /// <summary>
     /// A rep opens CoachBot and goes through setup with the buttons: the six-question style quiz (<paramref name="answers"/>,
-    /// 'a' or 'b' each), the race, up to three focus skills, and a working day. Returns the last thing they saw.
+    /// 'a' or 'b' each), the race, up to three focus skills, a first goal (<paramref name="goal"/>, a preset's label, or skipped)
+    /// and a working day. Returns the last thing they saw.
     /// </summary>
-    public static async Task<Seen> OnboardAsync(this Journey journey, JourneyPerson rep, string answers, string race, string[] focus, string hours)
+    public static async Task<Seen> OnboardAsync(this Journey journey, JourneyPerson rep, string answers, string race, string[] focus, string hours, string? goal = null)
     {
         var seen = await journey.OpenAsync(rep);
         seen.Saying($"Hi {rep.FirstName}");
@@ -56,6 +57,9 @@ public static class JourneySteps
         }
 
         seen = await journey.PressAsync(rep, focusPicker, "Done");
+        // The personal-target step: a preset's label, or Skip.
+        var goalPicker = seen.Saying("personal target");
+        seen = await journey.PressAsync(rep, goalPicker, goal ?? "Skip");
         var hoursPicker = seen.WithButton(hours);
         return await journey.PressAsync(rep, hoursPicker, hours);
     }

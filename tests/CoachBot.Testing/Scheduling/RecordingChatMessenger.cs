@@ -55,7 +55,7 @@ public sealed class RecordingChatMessenger(ChatPlatform platform, bool canReconc
         return this;
     }
 
-    public async Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, CancellationToken cancellationToken)
+    public async Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, RateSlot? prepaid, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _entered);
         if (Hold is { } hold)

@@ -1,4 +1,6 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Goals;
+using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.Nudges.Library;
 using CoachBot.Coaching.Nudges.Rendering;
@@ -17,6 +19,7 @@ public sealed partial class NudgeComposer(
     NudgeLibrary library,
     NudgeHistory history,
     NudgeRecipients recipients,
+    GoalButtons goalButtons,
     IOptions<CoachingOptions> options,
     TimeProvider time,
     ILogger<NudgeComposer> logger) : INudgeSource
@@ -37,7 +40,10 @@ public sealed partial class NudgeComposer(
         // Only when the recorded intent was retired from the library between two attempts do the words change.
         var intent = library.Find(record.IntentId) ?? (await SelectAsync(rep, deliveryId, slotAt, cancellationToken)).Intent;
         var rendered = NudgeRenderer.Render(intent, record.Style, ValuesFor(rep, slotAt));
-        return NudgeMessage.Build(deliveryId, intent, record.Style, rendered.Text);
+        var message = NudgeMessage.Build(deliveryId, intent, record.Style, rendered.Text);
+        // A rep with goals logs progress from the nudge itself, in one tap.
+        var log = await goalButtons.ForAsync(repPersonId, cancellationToken);
+        return log.Count == 0 ? message : message with { Blocks = [.. message.Blocks, .. log] };
     }
 
     public async Task<CoachMessage> ComposeFollowUpAsync(long repPersonId, Guid deliveryId, CancellationToken cancellationToken)
@@ -57,23 +63,32 @@ public sealed partial class NudgeComposer(
 
     private async Task<NudgeRecord> ChooseAsync(NudgeRecipient rep, Guid deliveryId, DateTimeOffset slotAt, CancellationToken cancellationToken)
     {
-        var selection = await SelectAsync(rep, deliveryId, slotAt, cancellationToken);
-        var style = rep.Style ?? DefaultStyle;
+        var past = await PastAsync(rep, deliveryId, cancellationToken);
+        var selection = Select(rep, past, deliveryId, slotAt);
+        var decision = StyleLearner.Decide(
+            rep.Style, rep.StyleSource, StyleEvidence.From(past, time.GetUtcNow()),
+            past.Select(p => p.Reason ?? StyleReason.Declared).ToList(), NudgeSeed.From(deliveryId), DefaultStyle);
         var chosen = new NudgeRecord(
-            rep.Person.Id, deliveryId, selection.Intent.Id, library.Version, style, rep.Style is null, selection.Intent.Skill, time.GetUtcNow());
+            rep.Person.Id, deliveryId, selection.Intent.Id, library.Version, decision.Style, rep.Style is null, selection.Intent.Skill,
+            time.GetUtcNow(), Reason: decision.Reason);
 
         // Two instances racing on one delivery both get the first stored record back, so both send the same words.
         return await history.RecordSentAsync(chosen, cancellationToken);
     }
 
-    private async Task<NudgeSelection> SelectAsync(NudgeRecipient rep, Guid deliveryId, DateTimeOffset slotAt, CancellationToken cancellationToken)
+    private async Task<NudgeSelection> SelectAsync(NudgeRecipient rep, Guid deliveryId, DateTimeOffset slotAt, CancellationToken cancellationToken) =>
+        Select(rep, await PastAsync(rep, deliveryId, cancellationToken), deliveryId, slotAt);
+
+    private async Task<IReadOnlyList<NudgeRecord>> PastAsync(NudgeRecipient rep, Guid deliveryId, CancellationToken cancellationToken) =>
+        (await history.RecentAsync(rep.Person.Id, HistoryDepth, cancellationToken)).Where(p => p.DeliveryId != deliveryId).ToList();
+
+    private NudgeSelection Select(NudgeRecipient rep, IReadOnlyList<NudgeRecord> past, Guid deliveryId, DateTimeOffset slotAt)
     {
-        var past = await history.RecentAsync(rep.Person.Id, HistoryDepth, cancellationToken);
         var selection = new NudgeSelector(library, options.Value.RepeatWindow).Select(new NudgeSelectionRequest(
             rep.FocusSkills,
             rep.Race,
             rep.Level,
-            past.Where(p => p.DeliveryId != deliveryId).Select(p => new PastNudge(p.IntentId, p.Skill, p.SentAt)).ToList(),
+            past.Select(p => new PastNudge(p.IntentId, p.Skill, p.SentAt)).ToList(),
             slotAt,
             NudgeSeed.From(deliveryId)));
         LogSelected(logger, deliveryId, selection.Intent.Id, selection.Fit);

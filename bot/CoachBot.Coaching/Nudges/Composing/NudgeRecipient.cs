@@ -10,4 +10,5 @@ public sealed record NudgeRecipient(
     Race Race,
     ExperienceLevel Level,
     IReadOnlyList<FocusSkill> FocusSkills,
-    string? Goal);
+    string? Goal,
+    string StyleSource = "unknown");

@@ -14,7 +14,7 @@ public sealed class NudgeRecipients(NpgsqlDataSource dataSource, PersonDirectory
             ?? throw new InvalidOperationException($"No person with id {personId}.");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var profile = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(
-            "select style, race, experience, focus_skills, goals from rep_profile where person_id = @personId",
+            "select style, style_source, race, experience, focus_skills, goals from rep_profile where person_id = @personId",
             new { personId }, cancellationToken: cancellationToken));
 
         return new NudgeRecipient(
@@ -23,13 +23,15 @@ public sealed class NudgeRecipients(NpgsqlDataSource dataSource, PersonDirectory
             Races.FromDbValue(profile?.race) ?? Race.Middle,
             ExperienceLevels.FromDbValue(profile?.experience) ?? ExperienceLevel.Newer,
             (profile?.focus_skills ?? []).Select(FocusSkills.FromDbValue).OfType<FocusSkill>().Distinct().ToList(),
-            profile?.goals);
+            profile?.goals,
+            profile?.style_source ?? "unknown");
     }
 
     // A settable class rather than a positional record: Dapper reports text[] columns as System.Array, not string[].
     private sealed class ProfileRow
     {
         public string? style { get; set; }
+        public string? style_source { get; set; }
         public string? race { get; set; }
         public string? experience { get; set; }
         public string[] focus_skills { get; set; } = [];

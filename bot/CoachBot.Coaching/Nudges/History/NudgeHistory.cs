@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Profiles;
 using Dapper;
 using Npgsql;
@@ -12,7 +13,7 @@ public sealed class NudgeHistory(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
         person_id, delivery_id, intent_id, library_version, style, style_assumed, skill, sent_at,
-        answered_at, response, confidence, response_seconds
+        answered_at, response, confidence, response_seconds, style_reason
         """;
 
     // A follow-up is a ledger row of its own (parent_id = the nudge) with no history row: it restates, and is answered
@@ -25,11 +26,12 @@ public sealed class NudgeHistory(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
-            insert into nudge_history (person_id, delivery_id, intent_id, library_version, style, style_assumed, skill, sent_at)
-            values (@PersonId, @DeliveryId, @IntentId, @LibraryVersion, @style, @StyleAssumed, @skill, @SentAt)
+            insert into nudge_history (person_id, delivery_id, intent_id, library_version, style, style_assumed, skill, sent_at, style_reason)
+            values (@PersonId, @DeliveryId, @IntentId, @LibraryVersion, @style, @StyleAssumed, @skill, @SentAt, @reason)
             on conflict (delivery_id) do nothing
             """,
-            new { sent.PersonId, sent.DeliveryId, sent.IntentId, sent.LibraryVersion, style = sent.Style.ToDbValue(), sent.StyleAssumed, skill = sent.Skill.ToDbValue(), SentAt = sent.SentAt.ToUniversalTime() },
+            new { sent.PersonId, sent.DeliveryId, sent.IntentId, sent.LibraryVersion, style = sent.Style.ToDbValue(), sent.StyleAssumed, skill = sent.Skill.ToDbValue(), SentAt = sent.SentAt.ToUniversalTime(),
+                reason = (sent.Reason ?? (sent.StyleAssumed ? StyleReason.Assumed : StyleReason.Declared)).ToDbValue() },
             cancellationToken: cancellationToken));
         return (await FindAsync(sent.DeliveryId, cancellationToken))!;
     }
@@ -103,13 +105,13 @@ public sealed class NudgeHistory(NpgsqlDataSource dataSource)
 
     private sealed record Row(
         long person_id, Guid delivery_id, string intent_id, int library_version, string style, bool style_assumed, string skill,
-        DateTime sent_at, DateTime? answered_at, string? response, short? confidence, int? response_seconds)
+        DateTime sent_at, DateTime? answered_at, string? response, short? confidence, int? response_seconds, string style_reason)
     {
         public NudgeRecord ToRecord() => new(
             person_id, delivery_id, intent_id, library_version, CommunicationStyles.FromDbValue(style)!.Value, style_assumed,
             FocusSkills.FromDbValue(skill)!.Value, new DateTimeOffset(sent_at, TimeSpan.Zero),
             answered_at is { } a ? new DateTimeOffset(a, TimeSpan.Zero) : null,
             response is null ? null : Enum.GetValues<NudgeResponse>().First(v => ToDb(v) == response),
-            confidence, response_seconds);
+            confidence, response_seconds, StyleReasons.FromDbValue(style_reason));
     }
 }

@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Profiles;
 
 namespace CoachBot.Coaching.Nudges.History;
@@ -15,4 +16,5 @@ public sealed record NudgeRecord(
     DateTimeOffset? AnsweredAt = null,
     NudgeResponse? Response = null,
     int? Confidence = null,
-    int? ResponseSeconds = null);
+    int? ResponseSeconds = null,
+    StyleReason? Reason = null);

@@ -11,6 +11,8 @@ internal static class BenchUsers
 
     public static string UserId(int index) => $"U0BENCH{index:D4}";
 
+    public static string DirectChannel(int index) => $"D0BENCH{index:D4}";
+
     public static int? IndexOf(string userId) =>
         userId.StartsWith("U0BENCH", StringComparison.Ordinal) && int.TryParse(userId.AsSpan(7), out var index) ? index : null;
 }

@@ -31,6 +31,7 @@ internal static class FakeSlackApi
             {
                 "auth.test" => Results.Json(new { ok = true, team_id = BenchUsers.TeamId, user_id = BenchUsers.BotUserId, bot_id = BenchUsers.BotId, url = "https://bench.slack.com/" }),
                 "users.info" => UserInfo(form?["user"].ToString() ?? "", users),
+                "chat.postMessage" => await PostedAsync(request),
                 _ => Results.Json(new { ok = true }),
             };
         });
@@ -43,6 +44,14 @@ internal static class FakeSlackApi
         app.MapGet("/healthz", () => "ok");
         await app.RunAsync();
         return 0;
+    }
+
+    // The message.im replies the job sends: answered as Slack does, with the channel and a ts.
+    private static async Task<IResult> PostedAsync(HttpRequest request)
+    {
+        var body = await System.Text.Json.Nodes.JsonNode.ParseAsync(request.Body);
+        var ts = $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.{Random.Shared.Next(100000, 999999)}";
+        return Results.Json(new { ok = true, channel = (string?)body?["channel"], ts });
     }
 
     private static IResult UserInfo(string userId, int users)

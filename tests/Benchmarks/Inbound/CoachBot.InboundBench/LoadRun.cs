@@ -5,8 +5,10 @@ using System.Net;
 namespace CoachBot.InboundBench;
 
 /// <summary>
-/// Closed-loop load: <c>connections</c> workers, each on its own keep-alive connection, send the next signed command as
-/// soon as the previous answer is read. A warm-up (not counted) precedes the timed window; one result line is printed.
+/// <c>connections</c> workers, each on its own keep-alive connection. Closed loop (rate=0): each sends the next signed
+/// request as soon as the previous answer is read. Fixed rate (rate=N): request i is due at start + i/N and is sent by the
+/// next free worker; its latency is counted from when it was due, so a server that falls behind is charged for the
+/// queue it causes (no coordinated omission). A warm-up (not counted) precedes the timed window; one result line is printed.
 /// </summary>
 internal static class LoadRun
 {
@@ -19,36 +21,67 @@ internal static class LoadRun
             UseProxy = false,
         }) { Timeout = TimeSpan.FromSeconds(30) };
         var command = new SignedCommand(settings.Secret, settings.Fake, settings.Text);
+        var events = new SignedEvent(settings.Secret, settings.Text);
+        Func<int, HttpRequestMessage> create = settings.Mode == "events"
+            ? user => events.Create(settings.Target, user)
+            : user => command.Create(settings.Target, user);
         var nextUser = -1;
 
-        await RunWindowAsync(client, command, settings, settings.Warmup, () => Interlocked.Increment(ref nextUser));
-        var tally = await RunWindowAsync(client, command, settings, settings.Duration, () => Interlocked.Increment(ref nextUser));
+        await RunWindowAsync(client, create, settings, settings.Warmup, () => Interlocked.Increment(ref nextUser));
+        var tally = await RunWindowAsync(client, create, settings, settings.Duration, () => Interlocked.Increment(ref nextUser));
         Console.WriteLine(tally.Describe(settings.Duration));
         return 0;
     }
 
-    private static async Task<Tally> RunWindowAsync(HttpClient client, SignedCommand command, LoadSettings settings, TimeSpan window, Func<int> next)
+    private static async Task<Tally> RunWindowAsync(HttpClient client, Func<int, HttpRequestMessage> create, LoadSettings settings, TimeSpan window, Func<int> next)
     {
         var tallies = Enumerable.Range(0, settings.Connections).Select(_ => new Tally()).ToArray();
-        var until = Stopwatch.GetTimestamp() + (long)(window.TotalSeconds * Stopwatch.Frequency);
+        var start = Stopwatch.GetTimestamp();
+        var until = start + (long)(window.TotalSeconds * Stopwatch.Frequency);
+        var expectEphemeral = settings.Mode != "events";
+        if (settings.Rate <= 0)
+        {
+            await Task.WhenAll(tallies.Select(tally => Task.Run(async () =>
+            {
+                while (Stopwatch.GetTimestamp() < until)
+                {
+                    await SendOneAsync(client, create(next() % settings.Users), Stopwatch.GetTimestamp(), expectEphemeral, tally);
+                }
+            })));
+            return Tally.Merge(tallies);
+        }
+
+        var ticks = Stopwatch.Frequency / settings.Rate;
+        var slot = -1L;
         await Task.WhenAll(tallies.Select(tally => Task.Run(async () =>
         {
-            while (Stopwatch.GetTimestamp() < until)
+            while (true)
             {
-                await SendOneAsync(client, command.Create(settings.Target, next() % settings.Users), tally);
+                var due = start + (long)(Interlocked.Increment(ref slot) * ticks);
+                if (due >= until)
+                {
+                    return;
+                }
+
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+
+                await SendOneAsync(client, create(next() % settings.Users), due, expectEphemeral, tally);
             }
         })));
         return Tally.Merge(tallies);
     }
 
-    private static async Task SendOneAsync(HttpClient client, HttpRequestMessage request, Tally tally)
+    private static async Task SendOneAsync(HttpClient client, HttpRequestMessage request, long due, bool expectEphemeral, Tally tally)
     {
-        var started = Stopwatch.GetTimestamp();
         try
         {
             using var response = await client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
-            tally.Add(Stopwatch.GetElapsedTime(started), response.StatusCode, body.Contains("\"ephemeral\"", StringComparison.Ordinal));
+            tally.Add(Stopwatch.GetElapsedTime(due), response.StatusCode, !expectEphemeral || body.Contains("\"ephemeral\"", StringComparison.Ordinal));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {

@@ -1,0 +1,9 @@
+namespace CoachBot.Coaching.Goals;
+
+public enum PaceStatus
+{
+    Behind,
+    OnPace,
+    Ahead,
+    Hit,
+}
