@@ -66,4 +66,23 @@ public sealed class NudgeSearchTests
         Assert.Equal(FocusSkill.Prospecting, search.Search("how should I leave a voicemail?", Race.Sprint)[0].Intent.Skill);
         Assert.Empty(search.Search("what's the weather in Lisbon?", Race.Sprint));
     }
+
+    // Questions reps ask, against the shipped library: the first answer is about what they asked, whatever their own
+    // focus skills are (a demo-focused rep asking about a price objection gets objection handling).
+    [Theory]
+    [InlineData("how do I handle a price objection?", FocusSkill.ObjectionHandling, FocusSkill.Negotiation)]
+    [InlineData("the buyer says it's too expensive, what do I say?", FocusSkill.ObjectionHandling, FocusSkill.Negotiation)]
+    [InlineData("what should I say in a voicemail?", FocusSkill.Prospecting, FocusSkill.Prospecting)]
+    [InlineData("how do I forecast my quarter?", FocusSkill.Forecasting, FocusSkill.Forecasting)]
+    [InlineData("they asked for a discount", FocusSkill.Negotiation, FocusSkill.Negotiation)]
+    [InlineData("how do I keep my CRM clean?", FocusSkill.PipelineHygiene, FocusSkill.PipelineHygiene)]
+    [InlineData("how do I run a better demo?", FocusSkill.Demo, FocusSkill.Demo)]
+    [InlineData("how do I ask for the close?", FocusSkill.Closing, FocusSkill.Closing)]
+    public void ShippedLibraryAnswersWhatWasAsked(string question, FocusSkill expected, FocusSkill alsoFine)
+    {
+        var hits = new NudgeSearch(NudgeLibrary.LoadEmbedded()).Search(question, Race.Middle, ExperienceLevel.Experienced);
+
+        Assert.NotEmpty(hits);
+        Assert.True(hits[0].Intent.Skill == expected || hits[0].Intent.Skill == alsoFine, $"{question} -> {hits[0].Intent.Id}");
+    }
 }

@@ -51,12 +51,17 @@ public sealed class NudgeSearch
         var terms = SearchTerms.Of(question).Distinct().ToList();
         var weight = terms.Sum(Idf);
         var skills = SkillsNamedIn(question);
-        return _documents
+        // Naming a skill ("objection", "CRM", "pricing") is the strongest signal a question carries: answer from that
+        // skill's intents, ranked by the other words, and fall back to the whole library only when it has none.
+        var named = _documents.Where(d => skills.Contains(d.Intent.Skill)).ToList();
+        var pool = named.Count > 0 ? named : _documents;
+        var coverageNeeded = named.Count > 0 ? 0 : MinimumCoverage;
+        return pool
             .Select(d =>
             {
                 var text = terms.Sum(t => TermScore(d, t));
                 var covered = weight == 0 ? 0 : terms.Where(d.Terms.ContainsKey).Sum(Idf) / weight;
-                if (text < MinimumScore || covered < MinimumCoverage)
+                if (text < MinimumScore || covered < coverageNeeded)
                 {
                     return null;
                 }

@@ -40,16 +40,18 @@ internal static class SearchTerms
 
     public static string Stem(string word)
     {
-        foreach (var suffix in (string[])["ing", "ed", "es", "s"])
+        foreach (var suffix in (string[])["ing", "ed", "s"])
         {
             if (word.Length > suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
             {
                 var stem = word[..^suffix.Length];
                 // "dialling" and "planning" meet "dial" and "plan".
-                return suffix is "ing" or "ed" && stem[^1] == stem[^2] && stem[^1] is 'l' or 'n' or 'p' or 't' or 'g' or 'm' ? stem[..^1] : stem;
+                word = suffix is "ing" or "ed" && stem[^1] == stem[^2] && stem[^1] is 'l' or 'n' or 'p' or 't' or 'g' or 'm' ? stem[..^1] : stem;
+                break;
             }
         }
 
-        return word;
+        // A final "e" goes too, so "handle", "handles" and "handling" meet, as do "price" and "pricing".
+        return word.Length > 4 && word[^1] == 'e' ? word[..^1] : word;
     }
 }
