@@ -39,6 +39,15 @@ public static class CoachAnswers
         _ => $"Thanks, noted against today's nudge: {intent.Action} Your replies stay private to you.",
     };
 
+    /// <summary>A reply saying the nudge did not work: the nudge's help, in the rep's style, and the manager after it.</summary>
+    public static string Struggle(CommunicationStyle? style, NudgeIntent intent, NudgeHelp help) => style switch
+    {
+        CommunicationStyle.Expressive => $"That happens, and it's fixable! Another run at it:\n{Help(style, help)}\n{StillStuck(style)}",
+        CommunicationStyle.Amiable => $"Thank you for telling me; that happens to everyone, and it stays between us. Here's a gentler way to try it again:\n{Help(style, help)}\n{StillStuck(style)}",
+        CommunicationStyle.Analytical => $"Noted: today's {intent.Skill.Label()} action did not land yet. A second attempt, step by step:\n{Help(style, help)}\n{StillStuck(style)}",
+        _ => $"Noted. Next attempt:\n{Help(style, help)}\n{StillStuck(style)}",
+    };
+
     /// <summary>The answer to a question: the best-fitting intent's action and help, in the rep's style.</summary>
     public static string Answer(CommunicationStyle? style, NudgeIntent intent, NudgeHelp help) => style switch
     {

@@ -149,9 +149,11 @@ public sealed class RepInbox(
             var pointer = CommandParser.IsLoneUnknownWord(text) || (CommandParser.IsShort(text) && !await AnswersRecentNudgeAsync(person.Id, now, cancellationToken))
                 ? $" If you meant a command, I didn't recognise it. {CommandHelp.Summary}"
                 : "";
-            var answer = repliedTo is not null && library.Find(repliedTo.IntentId) is { } intent
-                ? CoachAnswers.Reply(profile.Style, intent)
-                : StyleAcks.For(profile.Style, StyleAcks.Kind.Reply, saved.Id);
+            var intent = repliedTo is null ? null : library.Find(repliedTo.IntentId);
+            var answer = intent is null ? StyleAcks.For(profile.Style, StyleAcks.Kind.Reply, saved.Id)
+                : RepStruggles.IsStruggle(text) && intent.Help.TryGetValue(profile.Style ?? repliedTo!.Style, out var help)
+                    ? CoachAnswers.Struggle(profile.Style, intent, help)
+                    : CoachAnswers.Reply(profile.Style, intent);
             messages.Add(CoachMessage.Plain(answer + pointer));
         }
 

@@ -46,6 +46,20 @@ public sealed class SlackCoachAnswersTests(PostgresDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task AReplySayingTheNudgeDidNotWorkGetsItsHelpAndThenTheManager()
+    {
+        await using var team = await StartAsync();
+        await team.NudgeRepAsync();
+        var intent = await SentIntentAsync(team);
+
+        await team.EventAsync(SlackPayloads.DirectMessage(SlackTeam.Rep, "Tried it but the buyer went quiet after the first question"));
+
+        var help = intent.Help[CommunicationStyle.Driver];
+        Assert.Equal($"Noted. Next attempt:\nSay: {help.TalkTrack}\nExample: {help.Example}\nFirst step: {help.FirstStep}\nStill stuck? Your manager can help.",
+            Text(team.Slack.MessagesIn(SlackTeam.Rep)[^1]));
+    }
+
+    [Fact]
     public async Task AQuestionIsAnsweredWithTheBestHelpInTheRepsRace()
     {
         await using var team = await StartAsync();
