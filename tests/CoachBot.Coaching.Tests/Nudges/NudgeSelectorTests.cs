@@ -128,7 +128,13 @@ public sealed class NudgeSelectorTests
         }
 
         Assert.All(picks, p => Assert.Contains(race, p.Intent.Races));
-        Assert.Equal(picks.Count, picks.Select(p => p.Intent.Id).Distinct().Count());
+        // Nothing repeats inside the repeat window; thirty working days span six weeks, so an intent first sent more than
+        // the window ago may return (the rep's own skill first), and only then.
+        for (var i = 0; i < history.Count; i++)
+        {
+            var earlier = history.Take(i).LastOrDefault(h => h.IntentId == history[i].IntentId);
+            Assert.True(earlier is null || history[i].SentAt - earlier.SentAt >= Window, $"{history[i].IntentId} repeated on {history[i].SentAt:d}, first sent {earlier?.SentAt:d}");
+        }
         Assert.All(picks.Take(NudgeContentRules.MinimumIntentsPerCell), p => Assert.Equal((NudgeFit.Exact, FocusSkill.Prospecting), (p.Fit, p.Intent.Skill)));
     }
 
