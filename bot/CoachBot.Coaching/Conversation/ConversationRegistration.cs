@@ -2,6 +2,7 @@ using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.Nudges.History;
+using CoachBot.Coaching.Nudges.Library;
 using CoachBot.Coaching.Onboarding;
 using CoachBot.Coaching.People;
 using CoachBot.Coaching.Privacy;
@@ -23,6 +24,9 @@ public static class ConversationRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddPeople();
         services.AddStyleLearning();
+        // Need help, replies and questions answer from the library's words.
+        services.TryAddSingleton(_ => NudgeLibrary.LoadEmbedded());
+        services.TryAddSingleton(s => new NudgeSearch(s.GetRequiredService<NudgeLibrary>()));
         services.TryAddSingleton<INudgeRecall, NoNudgeRecall>();
         services.TryAddSingleton<NudgeDeliveries>();
         // The weekly brief reads what the ledger and streaks know; replaces the escalations' NoRepActivity whatever the order.

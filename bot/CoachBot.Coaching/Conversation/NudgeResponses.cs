@@ -3,6 +3,7 @@ using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Coaching.Nudges.Composing;
 using CoachBot.Coaching.Nudges.History;
+using CoachBot.Coaching.Nudges.Library;
 using CoachBot.Coaching.Profiles;
 using CoachBot.Coaching.Scheduling;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public sealed class NudgeResponses(
     INudgeRecall recall,
     NudgeHistory history,
     NudgeDeliveries deliveries,
+    NudgeLibrary library,
     TimeProvider time,
     ILogger<NudgeResponses> logger)
 {
@@ -82,7 +84,8 @@ public sealed class NudgeResponses(
                 messages.Add(CoachMessage.Plain(await RemindLaterAsync(personId, deliveryId, now, cancellationToken)));
                 break;
             case NudgeActions.NeedHelp:
-                messages.Add(CoachMessage.Plain("Thanks for saying so. Asking for help is a strength."));
+                // Real help for this nudge first; the manager is offered after it, for when the help was not enough.
+                messages.Add(CoachMessage.Plain(await HelpForAsync(profile, deliveryId, cancellationToken)));
                 await AddOfferAsync(messages, personId, deliveryId, EscalationOfferStore.NeedHelp, cancellationToken);
                 break;
             case NudgeActions.Rate:
@@ -97,6 +100,15 @@ public sealed class NudgeResponses(
 
         var original = await recall.RecallAsync(personId, deliveryId, cancellationToken);
         return new InboxReply(messages) { UpdatedSource = Redraw(original, deliveryId, state) };
+    }
+
+    private async Task<string> HelpForAsync(RepProfile profile, Guid deliveryId, CancellationToken cancellationToken)
+    {
+        var sent = await history.FindAsync(deliveryId, cancellationToken);
+        var style = profile.Style ?? sent?.Style;
+        return sent is not null && library.Find(sent.IntentId) is { } intent && style is { } s && intent.Help.TryGetValue(s, out var help)
+            ? $"{CoachAnswers.Help(style, help)}\n{CoachAnswers.StillStuck(style)}"
+            : CoachAnswers.NoHelpWritten;
     }
 
     private async Task<string> RemindLaterAsync(long personId, Guid deliveryId, DateTimeOffset now, CancellationToken cancellationToken)

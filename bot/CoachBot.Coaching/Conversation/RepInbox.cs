@@ -3,6 +3,7 @@ using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Coaching.Nudges.History;
+using CoachBot.Coaching.Nudges.Library;
 using CoachBot.Coaching.Onboarding;
 using CoachBot.Coaching.People;
 using CoachBot.Coaching.Privacy;
@@ -27,6 +28,8 @@ public sealed class RepInbox(
     RepReplyStore replies,
     NudgeDeliveries deliveries,
     NudgeHistory history,
+    NudgeLibrary library,
+    NudgeSearch search,
     RepHome home,
     GoalActionHandler goals,
     TimeProvider time,
@@ -132,13 +135,28 @@ public sealed class RepInbox(
         }
 
         ConversationLog.ReplyStored(logger, person.Id, saved.OriginalLength, saved.Truncated);
-        // A few words that are no command, with no recent nudge to answer, or a lone unknown word at any time, are most likely
-        // a mistyped command: they are kept like any reply, and the rep is pointed to `help` rather than only thanked.
-        var ack = StyleAcks.For(profile.Style, StyleAcks.Kind.Reply, saved.Id);
-        var pointer = CommandParser.IsLoneUnknownWord(text) || (CommandParser.IsShort(text) && !await AnswersRecentNudgeAsync(person.Id, now, cancellationToken))
-            ? $" If you meant a command, I didn't recognise it. {CommandHelp.Summary}"
-            : "";
-        var messages = new List<CoachMessage> { CoachMessage.Plain(ack + pointer) };
+        var latest = (await history.RecentAsync(person.Id, 1, cancellationToken)).FirstOrDefault();
+        var repliedTo = latest is not null && now - latest.SentAt <= ReplyWindow ? latest : null;
+        var messages = new List<CoachMessage>();
+        if (RepQuestions.IsQuestion(text))
+        {
+            messages.AddRange(await AnswerQuestionAsync(person, profile, text, repliedTo, cancellationToken));
+        }
+        else
+        {
+            // A few words that are no command, with no recent nudge to answer, or a lone unknown word at any time, are most likely
+            // a mistyped command: they are kept like any reply, and the rep is pointed to `help` rather than only thanked.
+            var pointer = CommandParser.IsLoneUnknownWord(text) || (CommandParser.IsShort(text) && !await AnswersRecentNudgeAsync(person.Id, now, cancellationToken))
+                ? $" If you meant a command, I didn't recognise it. {CommandHelp.Summary}"
+                : "";
+            var intent = repliedTo is null ? null : library.Find(repliedTo.IntentId);
+            var answer = intent is null ? StyleAcks.For(profile.Style, StyleAcks.Kind.Reply, saved.Id)
+                : RepStruggles.IsStruggle(text) && intent.Help.TryGetValue(profile.Style ?? repliedTo!.Style, out var help)
+                    ? CoachAnswers.Struggle(profile.Style, intent, help)
+                    : CoachAnswers.Reply(profile.Style, intent);
+            messages.Add(CoachMessage.Plain(answer + pointer));
+        }
+
         if (saved.Truncated)
         {
             messages.Add(CoachMessage.Plain(
@@ -146,6 +164,24 @@ public sealed class RepInbox(
         }
 
         return new InboxReply(messages);
+    }
+
+    // The library's best help for the question, in the rep's race; when nothing fits, the manager instead of a guess.
+    private async Task<IReadOnlyList<CoachMessage>> AnswerQuestionAsync(
+        Person person, RepProfile profile, string question, NudgeRecord? repliedTo, CancellationToken cancellationToken)
+    {
+        var style = profile.Style ?? repliedTo?.Style;
+        foreach (var hit in search.Search(question, profile.Race, profile.Experience))
+        {
+            if (hit.Intent.Help.TryGetValue(style ?? CommunicationStyle.Driver, out var help))
+            {
+                return [CoachMessage.Plain(CoachAnswers.Answer(profile.Style, hit.Intent, help))];
+            }
+        }
+
+        var offer = repliedTo is null ? null : await offers.OfferAsync(person.Id, repliedTo.DeliveryId, EscalationOfferStore.NeedHelp, cancellationToken);
+        var answer = CoachMessage.Plain(CoachAnswers.NoAnswer(profile.Style, canOffer: offer is not null));
+        return offer is null ? [answer] : [answer, offer];
     }
 
     private async Task<bool> AnswersRecentNudgeAsync(long personId, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -35,6 +35,9 @@ public static class FocusSkills
 
     public static string Label(this FocusSkill skill) => Terms.Label(skill);
 
+    /// <summary>The skill's name and the words people use for it ("pricing", "pushback"), e.g. to match a question to a skill.</summary>
+    public static IEnumerable<string> Words(this FocusSkill skill) => Terms.Words(skill);
+
     /// <summary>
     /// Reads a list such as "discovery, objections and closing" or "demo pipeline". Returns the skills in the order given
     /// (no duplicates) and the words it could not place, so callers can answer with the valid options.

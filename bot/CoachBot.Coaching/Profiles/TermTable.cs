@@ -31,6 +31,9 @@ internal sealed class TermTable<T>
 
     public string Label(T term) => _byTerm[term].Label;
 
+    /// <summary>Every word a person may type for <paramref name="term"/>, normalised.</summary>
+    public IEnumerable<string> Words(T term) => _byWord.Where(w => EqualityComparer<T>.Default.Equals(w.Value, term)).Select(w => w.Key);
+
     public T? FromDb(string? value)
     {
         foreach (var (term, names) in _byTerm)

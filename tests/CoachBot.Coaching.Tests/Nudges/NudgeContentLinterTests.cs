@@ -21,6 +21,12 @@ public sealed class NudgeContentLinterTests
     [InlineData(NudgeLinter.ActionAndWhy)]
     [InlineData(NudgeLinter.Coverage)]
     [InlineData(NudgeLinter.FollowUps)]
+    [InlineData(NudgeLinter.StockPhraseRule)]
+    [InlineData(NudgeLinter.CtaOpeners)]
+    [InlineData(NudgeLinter.AmiableCommitment)]
+    [InlineData(NudgeLinter.NoAnecdotes)]
+    [InlineData(NudgeLinter.ReadabilityRule)]
+    [InlineData(NudgeLinter.HelpRule)]
     public void ShippedLibraryPassesRule(string rule)
     {
         var broken = Findings.Value.Where(f => f.Rule == rule).Select(f => f.ToString()).ToList();

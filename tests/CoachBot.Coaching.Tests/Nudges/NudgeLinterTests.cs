@@ -11,7 +11,7 @@ public sealed class NudgeLinterTests
     [Fact]
     public void AFullValidGridHasNoFindings()
     {
-        var findings = NudgeLinter.Lint(Library(FullGrid()));
+        var findings = NudgeLinter.Lint(Library(FullGrid(NudgeContentRules.MinimumIntentsPerCell)));
 
         Assert.Empty(findings);
     }
@@ -133,12 +133,13 @@ public sealed class NudgeLinterTests
     [Fact]
     public void MissingSkillRaceLevelCellsAreListed()
     {
-        var grid = FullGrid().Where(i => !(i.Skill == FocusSkill.Forecasting && i.Races.Contains(Race.Distance) && i.Levels.Contains(ExperienceLevel.Experienced)));
+        var grid = FullGrid(3).Where(i => !(i.Skill == FocusSkill.Forecasting && i.Races.Contains(Race.Distance) && i.Levels.Contains(ExperienceLevel.Experienced) && i.Id.EndsWith("-3", StringComparison.Ordinal)));
 
         var findings = NudgeLinter.Lint(Library([.. grid])).Where(f => f.Rule == NudgeLinter.Coverage).ToList();
 
-        // 59 intents: the missing cell is named, and the library is one short of the minimum.
+        // 179 intents: the cell left with two is named, and the library is one short of the minimum.
         Assert.Equal(["forecasting × distance × experienced", "library"], findings.Select(f => f.Where).Order());
+        Assert.Contains("2 intents; at least 3 needed", findings[0].Message + findings[1].Message);
     }
 
     [Fact]

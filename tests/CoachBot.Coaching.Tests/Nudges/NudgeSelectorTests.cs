@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Nudges.Library;
+using CoachBot.Coaching.Nudges.Linting;
 using CoachBot.Coaching.Nudges.Selection;
 using CoachBot.Coaching.Profiles;
 using static CoachBot.Coaching.Tests.Nudges.TestNudges;
@@ -89,18 +90,72 @@ public sealed class NudgeSelectorTests
     }
 
     [Fact]
-    public void ExhaustedSkillFallsBackToOtherLevelThenOtherRace()
+    public void ExhaustedSkillFallsBackToOtherLevelThenToOtherSkillsInTheSameRace()
     {
         var selector = new NudgeSelector(Library(FullGrid()), Window);
         var history = new List<PastNudge> { new("demo-sprint-newer", FocusSkill.Demo, Now.AddDays(-1)) };
 
         var otherLevel = selector.Select(Request([FocusSkill.Demo], history: history));
         history.Add(new("demo-sprint-experienced", FocusSkill.Demo, Now.AddHours(-1)));
-        var otherRace = selector.Select(Request([FocusSkill.Demo], history: history));
+        var otherSkill = selector.Select(Request([FocusSkill.Demo], history: history));
 
         Assert.Equal(("demo-sprint-experienced", NudgeFit.OtherLevel), (otherLevel.Intent.Id, otherLevel.Fit));
-        Assert.Equal(NudgeFit.OtherRace, otherRace.Fit);
-        Assert.Equal((FocusSkill.Demo, ExperienceLevel.Newer), (otherRace.Intent.Skill, otherRace.Intent.Levels.Single()));
+        Assert.Equal(NudgeFit.OtherSkill, otherSkill.Fit);
+        Assert.Equal([Race.Sprint], otherSkill.Intent.Races);
+        Assert.Equal([ExperienceLevel.Newer], otherSkill.Intent.Levels);
+    }
+
+    [Theory]
+    [InlineData(Race.Sprint, ExperienceLevel.Newer)]
+    [InlineData(Race.Middle, ExperienceLevel.Experienced)]
+    [InlineData(Race.Distance, ExperienceLevel.Newer)]
+    public void ShippedLibraryGivesANewRepThirtyWorkingDaysOfNudgesAllInTheirOwnRace(Race race, ExperienceLevel level)
+    {
+        var selector = new NudgeSelector(NudgeLibrary.LoadEmbedded(), Window);
+        var history = new List<PastNudge>();
+        var picks = new List<NudgeSelection>();
+
+        for (var day = Now; picks.Count < 30; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                continue;
+            }
+
+            var picked = selector.Select(Request([FocusSkill.Prospecting], race, level, history, day, seed: (ulong)picks.Count));
+            picks.Add(picked);
+            history.Add(new PastNudge(picked.Intent.Id, picked.Intent.Skill, day));
+        }
+
+        Assert.All(picks, p => Assert.Contains(race, p.Intent.Races));
+        // Nothing repeats inside the repeat window; thirty working days span six weeks, so an intent first sent more than
+        // the window ago may return (the rep's own skill first), and only then.
+        for (var i = 0; i < history.Count; i++)
+        {
+            var earlier = history.Take(i).LastOrDefault(h => h.IntentId == history[i].IntentId);
+            Assert.True(earlier is null || history[i].SentAt - earlier.SentAt >= Window, $"{history[i].IntentId} repeated on {history[i].SentAt:d}, first sent {earlier?.SentAt:d}");
+        }
+        Assert.All(picks.Take(NudgeContentRules.MinimumIntentsPerCell), p => Assert.Equal((NudgeFit.Exact, FocusSkill.Prospecting), (p.Fit, p.Intent.Skill)));
+    }
+
+    [Fact]
+    public void AUsedUpCellCyclesAgainLongestUnseenFirstAndNeverCrossesTheRace()
+    {
+        var cell = new[] { Intent("discovery-a"), Intent("discovery-b"), Intent("discovery-c") };
+        var elsewhere = new[] { Intent("discovery-mid-a", race: Race.Middle), Intent("discovery-far-a", race: Race.Distance) };
+        var selector = new NudgeSelector(Library([.. cell, .. elsewhere]), TimeSpan.FromDays(2));
+        var history = new List<PastNudge>();
+
+        var picks = new List<string>();
+        for (var day = 0; day < 9; day++)
+        {
+            var picked = selector.Select(Request([FocusSkill.Discovery], history: history, now: Now.AddDays(day), seed: (ulong)day)).Intent;
+            picks.Add(picked.Id);
+            history.Add(new PastNudge(picked.Id, picked.Skill, Now.AddDays(day)));
+        }
+
+        Assert.Equal(["discovery-a", "discovery-b", "discovery-c"], picks.Take(3).Order());
+        Assert.Equal(picks.Take(3).Concat(picks.Take(3)), picks.Skip(3).Take(6));
     }
 
     [Fact]
@@ -117,15 +172,20 @@ public sealed class NudgeSelectorTests
     }
 
     [Fact]
-    public void WhenEverythingIsRecentTheOldestFocusNudgeReturns()
+    public void WhenEverythingIsRecentTheOldestNudgeOfTheRepsOwnCellReturns()
     {
-        var grid = FullGrid();
-        var history = grid.Select((i, n) => new PastNudge(i.Id, i.Skill, i.Id == "demo-sprint-experienced" ? Now.AddDays(-29) : Now.AddDays(-20).AddMinutes(n)));
+        var grid = FullGrid(3);
+        var history = grid.Select((i, n) => new PastNudge(i.Id, i.Skill, i.Id switch
+        {
+            "demo-sprint-experienced" or "demo-middle-newer" => Now.AddDays(-29),
+            "demo-sprint-newer-2" => Now.AddDays(-25),
+            _ => Now.AddDays(-20).AddMinutes(n),
+        }));
         var selector = new NudgeSelector(Library(grid), Window);
 
         var selection = selector.Select(Request([FocusSkill.Demo], history: [.. history]));
 
-        Assert.Equal(("demo-sprint-experienced", NudgeFit.RepeatOldest), (selection.Intent.Id, selection.Fit));
+        Assert.Equal(("demo-sprint-newer-2", NudgeFit.RepeatOldest), (selection.Intent.Id, selection.Fit));
     }
 
     [Fact]

@@ -14,6 +14,23 @@ internal sealed class NudgeFileModel
         public string Action { get; set; } = "";
         public string Why { get; set; } = "";
         public Dictionary<string, RenderingModel> Renderings { get; set; } = [];
+        public HelpModel? Help { get; set; }
+    }
+
+    // The example is shared; the talk track and first step are written per style.
+    public sealed class HelpModel
+    {
+        public string Example { get; set; } = "";
+        public HelpStyleModel? Driver { get; set; }
+        public HelpStyleModel? Expressive { get; set; }
+        public HelpStyleModel? Amiable { get; set; }
+        public HelpStyleModel? Analytical { get; set; }
+    }
+
+    public sealed class HelpStyleModel
+    {
+        public string TalkTrack { get; set; } = "";
+        public string FirstStep { get; set; } = "";
     }
 
     public sealed class RenderingModel

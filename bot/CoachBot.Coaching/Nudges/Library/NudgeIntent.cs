@@ -13,5 +13,8 @@ public sealed record NudgeIntent(
     IReadOnlyDictionary<CommunicationStyle, NudgeRendering> Renderings,
     string SourceFile)
 {
+    /// <summary>"Need help" content per style; empty until written (the linter requires it for every style).</summary>
+    public IReadOnlyDictionary<CommunicationStyle, NudgeHelp> Help { get; init; } = new Dictionary<CommunicationStyle, NudgeHelp>();
+
     public bool Fits(Race race, ExperienceLevel level) => Races.Contains(race) && Levels.Contains(level);
 }

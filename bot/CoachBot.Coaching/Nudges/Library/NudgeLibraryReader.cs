@@ -93,9 +93,33 @@ internal static class NudgeLibraryReader
             }
         }
 
+        var help = ReadHelp(model.Help);
         return problems.Count > before
             ? null
-            : new NudgeIntent(model.Id.Trim(), skill!.Value, races, levels, model.Action.Trim(), model.Why.Trim(), renderings, file);
+            : new NudgeIntent(model.Id.Trim(), skill!.Value, races, levels, model.Action.Trim(), model.Why.Trim(), renderings, file) { Help = help };
+    }
+
+    private static Dictionary<CommunicationStyle, NudgeHelp> ReadHelp(NudgeFileModel.HelpModel? model)
+    {
+        var help = new Dictionary<CommunicationStyle, NudgeHelp>();
+        if (model is null)
+        {
+            return help;
+        }
+
+        foreach (var (style, words) in new[]
+        {
+            (CommunicationStyle.Driver, model.Driver), (CommunicationStyle.Expressive, model.Expressive),
+            (CommunicationStyle.Amiable, model.Amiable), (CommunicationStyle.Analytical, model.Analytical),
+        })
+        {
+            if (words is not null)
+            {
+                help[style] = new NudgeHelp((words.TalkTrack ?? "").Trim(), (model.Example ?? "").Trim(), (words.FirstStep ?? "").Trim());
+            }
+        }
+
+        return help;
     }
 
     private static HashSet<T> ReadAll<T>(List<string> values, Func<string, T?> parse, string what, string where, List<string> problems)

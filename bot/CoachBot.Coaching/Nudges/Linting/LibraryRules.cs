@@ -43,9 +43,13 @@ internal static partial class LibraryRules
         {
             foreach (var race in Races.All)
             {
-                foreach (var level in ExperienceLevels.All.Where(l => !library.Intents.Any(i => i.Skill == skill && i.Fits(race, l))))
+                foreach (var level in ExperienceLevels.All)
                 {
-                    findings.Add(new(Coverage, $"{skill.Label()} × {race.Label()} × {level.Label()}", "no intent covers this"));
+                    var count = library.Intents.Count(i => i.Skill == skill && i.Fits(race, level));
+                    if (count < MinimumIntentsPerCell)
+                    {
+                        findings.Add(new(Coverage, $"{skill.Label()} × {race.Label()} × {level.Label()}", $"{count} intents; at least {MinimumIntentsPerCell} needed"));
+                    }
                 }
             }
         }

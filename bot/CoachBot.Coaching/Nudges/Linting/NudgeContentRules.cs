@@ -6,7 +6,18 @@ namespace CoachBot.Coaching.Nudges.Linting;
 /// <summary>The writing rules every nudge follows (see docs/nudge-library.md). Budgets come from the product's style table.</summary>
 public static partial class NudgeContentRules
 {
-    public const int MinimumIntents = 60;
+    public const int MinimumIntents = 180;
+    public const int MinimumIntentsPerCell = 3;
+
+    /// <summary>No three-word phrase may appear in more than this share of one style's renderings.</summary>
+    public const double MaxStockPhraseShare = 0.10;
+
+    /// <summary>No two-word opening may start more than this share of one style's calls to action.</summary>
+    public const double MaxCtaOpenerShare = 0.20;
+
+    public const int MaxTalkTrackWords = 45;
+    public const int MaxExampleWords = 50;
+    public const int MaxFirstStepWords = 35;
     public const int MaxActionWords = 25;
     public const int MaxWhyWords = 40;
     public const int MaxFollowUpTemplateWords = 40;
@@ -17,6 +28,18 @@ public static partial class NudgeContentRules
         CommunicationStyle.Expressive => (40, 80),
         CommunicationStyle.Amiable => (50, 90),
         _ => (60, 150),
+    };
+
+    /// <summary>
+    /// Flesch–Kincaid bands per style, over all of a style's renderings together (<see cref="Readability"/>) and for each
+    /// one: Driver short and plain, Expressive and Amiable conversational, Analytical may be denser.
+    /// </summary>
+    public static (double MaxStyleGrade, double MaxRenderingGrade, double MaxWordsPerSentence) ReadabilityBand(CommunicationStyle style) => style switch
+    {
+        CommunicationStyle.Driver => (7, 10, 12),
+        CommunicationStyle.Expressive => (8, 11, 18),
+        CommunicationStyle.Amiable => (8, 11, 20),
+        _ => (11, 14, 20),
     };
 
     /// <summary>"Team player" framing: CoachBot coaches individuals against their own history, never for the team or against peers.</summary>

@@ -19,6 +19,12 @@ public static class NudgeLinter
     public const string ActionAndWhy = "action-and-why";
     public const string Coverage = "coverage";
     public const string FollowUps = "follow-ups";
+    public const string StockPhraseRule = "stock-phrases";
+    public const string CtaOpeners = "cta-openers";
+    public const string AmiableCommitment = "amiable-keeps-commitment";
+    public const string NoAnecdotes = "no-invented-anecdotes";
+    public const string ReadabilityRule = "readability";
+    public const string HelpRule = "help";
 
     public static IReadOnlyList<LintFinding> Lint(NudgeLibrary library)
     {
@@ -29,6 +35,7 @@ public static class NudgeLinter
         }
 
         LibraryRules.Check(library, findings);
+        StyleRules.Check(library, findings);
         return findings;
     }
 
@@ -38,6 +45,7 @@ public static class NudgeLinter
         {
             var where = $"{intent.SourceFile} {intent.Id}";
             CheckActionAndWhy(intent, where, findings);
+            HelpRules.Check(intent, where, findings);
             foreach (var style in CommunicationStyles.All)
             {
                 var at = $"{where} ({style.Label()})";
@@ -48,6 +56,10 @@ public static class NudgeLinter
                 }
 
                 CheckRendering(style, r, at, findings);
+                if (style == CommunicationStyle.Amiable && Commitments.Dropped(intent.Action, r.Text + " " + r.Cta) is { Count: > 0 } dropped)
+                {
+                    findings.Add(new(AmiableCommitment, at, $"keeps {string.Join(" and ", dropped)} of the action, softened but not dropped"));
+                }
             }
         }
 
@@ -81,6 +93,11 @@ public static class NudgeLinter
             }
 
             CheckWords(r.Text + "\n" + r.Cta, NudgePlaceholders.ForRenderings, at, findings);
+            var grade = Readability.Of(r.Text + "\n" + r.Cta).Grade;
+            if (grade > ReadabilityBand(style).MaxRenderingGrade)
+            {
+                findings.Add(new(ReadabilityRule, at, $"grade {grade:0.0}; {style.Label()} renderings stay at or below {ReadabilityBand(style).MaxRenderingGrade}"));
+            }
         }
 
         private static void CheckActionAndWhy(NudgeIntent intent, string where, List<LintFinding> findings)
@@ -115,6 +132,11 @@ public static class NudgeLinter
         foreach (var phrase in BannedPhrases.Where(p => Contains(text, p)))
         {
             findings.Add(new(NoTeamPlayerFraming, at, $"\"{phrase}\": coach the individual, not the team"));
+        }
+
+        if (Anecdotes.Find(text) is { } story)
+        {
+            findings.Add(new(NoAnecdotes, at, $"\"{story}\" tells an invented first-person story; give the method instead"));
         }
     }
 }

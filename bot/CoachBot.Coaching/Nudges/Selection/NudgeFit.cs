@@ -9,10 +9,7 @@ public enum NudgeFit
     /// <summary>A focus skill and the rep's race, written for the other experience level.</summary>
     OtherLevel,
 
-    /// <summary>A focus skill and level, written for another race.</summary>
-    OtherRace,
-
-    /// <summary>The focus skills are exhausted for now: another skill that fits race and level.</summary>
+    /// <summary>The focus skills are exhausted for now: another skill in the rep's race (never another race).</summary>
     OtherSkill,
 
     /// <summary>Everything suitable was sent inside the window: the one sent longest ago comes back.</summary>

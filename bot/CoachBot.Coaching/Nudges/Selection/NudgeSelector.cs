@@ -6,8 +6,9 @@ namespace CoachBot.Coaching.Nudges.Selection;
 /// <summary>
 /// Chooses the next intent for a rep. Pure and deterministic for a request. Rules, in order: rotate through the rep's
 /// focus skills (least recently nudged first), never repeat an intent inside the window, prefer an exact race and level
-/// fit, then relax level, then race, then use other skills in the rep's race; only when everything suitable is recent,
-/// repeat the one sent longest ago.
+/// fit, then relax level, then use other skills; never leave the rep's race. Inside a pool the longest-unseen intent
+/// wins (never seen first), so a used-up cell cycles again in the order the rep last saw it; only when everything in
+/// the race is recent does the one sent longest ago return.
 /// </summary>
 public sealed class NudgeSelector(NudgeLibrary library, TimeSpan repeatWindow)
 {
@@ -23,10 +24,10 @@ public sealed class NudgeSelector(NudgeLibrary library, TimeSpan repeatWindow)
         {
             (NudgeFit.Exact, rotation, i => i.Fits(race, level)),
             (NudgeFit.OtherLevel, rotation, i => i.Races.Contains(race)),
-            (NudgeFit.OtherRace, rotation, i => i.Levels.Contains(level)),
             (NudgeFit.OtherSkill, others, i => i.Fits(race, level)),
             (NudgeFit.OtherSkill, others, i => i.Races.Contains(race)),
         };
+        var lastSeen = request.History.GroupBy(h => h.IntentId).ToDictionary(g => g.Key, g => g.Max(h => h.SentAt), StringComparer.Ordinal);
         foreach (var (fit, skills, matches) in tiers)
         {
             foreach (var skill in skills)
@@ -34,13 +35,16 @@ public sealed class NudgeSelector(NudgeLibrary library, TimeSpan repeatWindow)
                 var pool = library.Intents.Where(i => i.Skill == skill && matches(i) && !recent.Contains(i.Id)).ToList();
                 if (pool.Count > 0)
                 {
-                    return new NudgeSelection(pool.MinBy(i => NudgeSeed.Rank(request.Seed, i.Id))!, fit);
+                    return new NudgeSelection(LongestUnseen(pool, lastSeen, request.Seed), fit);
                 }
             }
         }
 
-        return new NudgeSelection(Oldest(rotation, request), NudgeFit.RepeatOldest);
+        return new NudgeSelection(Oldest(rotation, request, lastSeen), NudgeFit.RepeatOldest);
     }
+
+    private static NudgeIntent LongestUnseen(IEnumerable<NudgeIntent> pool, Dictionary<string, DateTimeOffset> lastSeen, ulong seed) =>
+        pool.OrderBy(i => lastSeen.GetValueOrDefault(i.Id, DateTimeOffset.MinValue)).ThenBy(i => NudgeSeed.Rank(seed, i.Id)).First();
 
     // Least recently nudged skill first; never-nudged skills keep the rep's own order, or a seeded order when they chose none.
     private static List<FocusSkill> Rotate(IReadOnlyList<FocusSkill> skills, NudgeSelectionRequest request)
@@ -55,13 +59,16 @@ public sealed class NudgeSelector(NudgeLibrary library, TimeSpan repeatWindow)
             .ToList();
     }
 
-    private NudgeIntent Oldest(IReadOnlyList<FocusSkill> rotation, NudgeSelectionRequest request)
+    // Everything in the race is recent: the rep's own cell first, then their focus skills in the race, then the race.
+    private NudgeIntent Oldest(IReadOnlyList<FocusSkill> rotation, NudgeSelectionRequest request, Dictionary<string, DateTimeOffset> lastSeen)
     {
-        var lastSent = request.History.GroupBy(h => h.IntentId).ToDictionary(g => g.Key, g => g.Max(h => h.SentAt), StringComparer.Ordinal);
-        var candidates = library.Intents.Where(i => rotation.Contains(i.Skill) && i.Races.Contains(request.Race)).ToList();
-        return (candidates.Count > 0 ? candidates : library.Intents)
-            .OrderBy(i => lastSent.GetValueOrDefault(i.Id, DateTimeOffset.MinValue))
-            .ThenBy(i => NudgeSeed.Rank(request.Seed, i.Id))
-            .First();
+        var inRace = library.Intents.Where(i => i.Races.Contains(request.Race)).ToList();
+        var candidates = new[]
+        {
+            inRace.Where(i => rotation.Contains(i.Skill) && i.Levels.Contains(request.Level)).ToList(),
+            inRace.Where(i => rotation.Contains(i.Skill)).ToList(),
+            inRace,
+        }.FirstOrDefault(c => c.Count > 0) ?? [.. library.Intents];
+        return LongestUnseen(candidates, lastSeen, request.Seed);
     }
 }
