@@ -1,5 +1,4 @@
 using CoachBot.Jobs.Hosting;
-using Prometheus;
 
 namespace CoachBot.Bot.Telemetry;
 
@@ -7,7 +6,10 @@ public static partial class MetricsEndpoints
 {
     public const string Path = "/metrics";
 
-    /// <summary>The Prometheus scrape, guarded like /hangfire; not mapped without Jobs:DashboardAdminKey, as the dashboard.</summary>
+    /// <summary>
+    /// The Prometheus scrape (OpenTelemetry's exporter), guarded like /hangfire; not mapped without
+    /// Jobs:DashboardAdminKey, like the dashboard.
+    /// </summary>
     public static IEndpointRouteBuilder MapCoachBotMetrics(this IEndpointRouteBuilder app)
     {
         var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
@@ -18,14 +20,9 @@ public static partial class MetricsEndpoints
             return app;
         }
 
-        app.MapGet(Path, ScrapeAsync).AddEndpointFilter<MetricsKeyFilter>().DisableAntiforgery();
+        var guard = ActivatorUtilities.CreateInstance<MetricsKeyGuard>(app.ServiceProvider);
+        app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(guard.InvokeAsync), optionsName: null);
         return app;
-    }
-
-    private static async Task ScrapeAsync(HttpContext http, PrometheusScrape scrape)
-    {
-        http.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-        await scrape.Registry.CollectAndExportAsTextAsync(http.Response.Body, http.RequestAborted);
     }
 
     [LoggerMessage(EventId = 4060, Level = LogLevel.Information, Message = "Prometheus scrape off: set Jobs__DashboardAdminKey to enable /metrics")]

@@ -6,21 +6,22 @@ namespace CoachBot.Bot.Telemetry;
 
 /// <summary>
 /// /metrics is let in with the Hangfire dashboard's keys (admin or viewer, as a bearer token or Basic password), the
-/// same constant-time check: Prometheus sends either with its authorization or basic_auth settings.
+/// same constant-time check; Prometheus sends either from its authorization or basic_auth settings. It runs in the
+/// exporter's own branch, before anything is collected.
 /// </summary>
-internal sealed class MetricsKeyFilter(IOptions<JobsOptions> options) : IEndpointFilter
+internal sealed class MetricsKeyGuard(IOptions<JobsOptions> options)
 {
     private readonly DashboardKeyFilter _keys = new(() => options.Value);
 
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public Task InvokeAsync(HttpContext http, Func<Task> next)
     {
-        var http = context.HttpContext;
         if (_keys.RoleOf(http.Request.Headers.Authorization.ToString()) is not null)
         {
-            return next(context);
+            return next();
         }
 
+        http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         http.Response.Headers.WWWAuthenticate = "Basic realm=\"CoachBot metrics\", charset=\"UTF-8\"";
-        return ValueTask.FromResult<object?>(TypedResults.Unauthorized());
+        return Task.CompletedTask;
     }
 }
