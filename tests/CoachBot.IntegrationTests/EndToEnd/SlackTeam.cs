@@ -46,10 +46,11 @@ internal sealed class SlackTeam : IAsyncDisposable
         configure?.Invoke(app);
         var team = new SlackTeam(slack, app);
         await team.WaitForWorkspaceAsync();
-        // Tests in a class share a database and each app's clock starts at the same Monday: start from no deliveries or escalations.
+        // Tests in a class share a database and each app's clock starts at the same Monday: start from no deliveries or
+        // escalations, and no Retry-After block an earlier test's 429 left on the rate gate (it runs on real time).
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
-            await connection.ExecuteAsync(new CommandDefinition("truncate nudge_delivery, escalation, audit_entry restart identity cascade"));
+            await connection.ExecuteAsync(new CommandDefinition("truncate nudge_delivery, escalation, audit_entry, rate_gate restart identity cascade"));
         }
 
         return team;

@@ -9,6 +9,7 @@ namespace CoachBot.IntegrationTests.Telemetry;
 
 // The CoachBot meter read by a MeterListener while real things happen: a nudge through the fake Slack, an escalation
 // raised and acknowledged with the card's button, and a 429 with Retry-After from the fake Slack.
+[Collection(TelemetryCollection.Name)]
 public sealed class CoachBotMetricsTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     [Fact]
