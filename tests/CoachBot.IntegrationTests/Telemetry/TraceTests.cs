@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Telemetry;
 using CoachBot.IntegrationTests.EndToEnd;
 using CoachBot.Jobs.Nudges;
+using CoachBot.Platforms.Slack;
 using CoachBot.Testing;
+using CoachBot.Testing.Slack;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
@@ -36,6 +39,24 @@ public sealed class TraceTests(PostgresDatabase database) : IClassFixture<Postgr
         Assert.True(text.Length > 20, "the nudge has words to look for");
         Assert.All(spans.Stopped.Where(s => s.TraceId == attempt.TraceId).SelectMany(s => s.TagObjects), tag =>
             Assert.DoesNotContain(text, tag.Value?.ToString() ?? "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AReplyThroughASlackResponseUrlIsTracedWithoutTheUrl()
+    {
+        using var spans = new SpanRecorder();
+        await using var team = await SlackTeam.StartAsync(database);
+        var responseUrl = team.Slack.NewResponseUrl();
+
+        // How a late command answer or a button's update goes out: the app's own Slack client, over HTTP to the fake.
+        await team.App.Services.GetRequiredService<SlackWebClient>().RespondAsync(
+            FakeSlackServer.TeamId, responseUrl, CoachMessage.Plain("Done."), inChannel: false, replaceOriginal: true, CancellationToken.None);
+
+        var hook = Assert.Single(team.Slack.CallsTo("response_url")).Hook!;
+        var post = Assert.Single(spans.Stopped, s => s.Source.Name == "System.Net.Http" && s.DisplayName == "POST response_url");
+        Assert.Equal($"{responseUrl.Scheme}://{responseUrl.Authority}/[redacted]", post.GetTagItem("url.full"));
+        Assert.All(spans.Stopped.SelectMany(s => s.TagObjects), tag =>
+            Assert.DoesNotContain(hook, tag.Value?.ToString() ?? "", StringComparison.Ordinal));
     }
 
     [Fact]
