@@ -3,6 +3,7 @@ using CoachBot.Bot.Health;
 using CoachBot.Bot.Hosting;
 using CoachBot.Bot.Slack;
 using CoachBot.Bot.Teams;
+using CoachBot.Bot.Telemetry;
 using CoachBot.Bot.Jobs;
 using CoachBot.Jobs.Escalations;
 using CoachBot.Jobs.Goals;
@@ -20,6 +21,7 @@ builder.AddEscalationJobs();
 builder.AddGoalJobs();
 builder.AddCoachBotNudges();
 builder.AddCoachBotHealth();
+builder.AddTelemetry();
 
 // Chat platforms: each is off unless its credentials are configured.
 builder.AddSlack();
@@ -39,6 +41,7 @@ return await app.RunCoachBotAsync(args, static app =>
     app.MapSlack();
     app.MapDemo();
     app.MapCoachBotDashboard();
+    app.MapCoachBotMetrics();
 });
 
 // Exposed so WebApplicationFactory<Program> can host the real pipeline in tests.

@@ -22,27 +22,33 @@ internal sealed class DashboardKeyFilter(Func<JobsOptions> options) : IDashboard
     public bool Authorize(DashboardContext context)
     {
         var http = context.GetHttpContext();
-        var presented = PresentedKey(http.Request.Headers.Authorization.ToString());
-        if (presented is not null)
+        if (RoleOf(http.Request.Headers.Authorization.ToString()) is { } role)
         {
-            var digest = Digest(presented);
-            var (admin, viewer) = _keys.Value;
-            if (CryptographicOperations.FixedTimeEquals(digest, admin))
-            {
-                http.Items[RoleItem] = "admin";
-                return true;
-            }
-
-            if (viewer is not null && CryptographicOperations.FixedTimeEquals(digest, viewer))
-            {
-                http.Items[RoleItem] = "viewer";
-                return true;
-            }
+            http.Items[RoleItem] = role;
+            return true;
         }
 
         // Hangfire answers 401; the challenge makes browsers ask for the key.
         http.Response.Headers.WWWAuthenticate = "Basic realm=\"CoachBot jobs\", charset=\"UTF-8\"";
         return false;
+    }
+
+    /// <summary>"admin" or "viewer" for a header presenting that key; null otherwise. Also guards /metrics.</summary>
+    public string? RoleOf(string authorizationHeader)
+    {
+        if (PresentedKey(authorizationHeader) is not { } presented)
+        {
+            return null;
+        }
+
+        var digest = Digest(presented);
+        var (admin, viewer) = _keys.Value;
+        if (CryptographicOperations.FixedTimeEquals(digest, admin))
+        {
+            return "admin";
+        }
+
+        return viewer is not null && CryptographicOperations.FixedTimeEquals(digest, viewer) ? "viewer" : null;
     }
 
     public static bool IsReadOnly(DashboardContext context) => context.GetHttpContext().Items[RoleItem] as string != "admin";

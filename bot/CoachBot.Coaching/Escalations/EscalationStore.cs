@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Telemetry;
 using Dapper;
 using Npgsql;
 
@@ -5,9 +6,9 @@ namespace CoachBot.Coaching.Escalations;
 
 /// <summary>
 /// SQL for escalations. Every state change is a conditional UPDATE … WHERE state … RETURNING, so of two
-/// concurrent clicks exactly one gets a row back and only that one notifies anybody.
+/// concurrent clicks exactly one gets a row back and only that one notifies anybody, and is counted (coachbot.escalations).
 /// </summary>
-public sealed class EscalationStore(NpgsqlDataSource dataSource)
+public sealed class EscalationStore(NpgsqlDataSource dataSource, CoachBotMetrics? metrics = null)
 {
     private const string Columns = """
         e.id, e.workspace_id, e.rep_id, e.owner_id, e.reason, e.severity, e.shared_text, e.state, e.created_at,
@@ -22,7 +23,7 @@ public sealed class EscalationStore(NpgsqlDataSource dataSource)
         string? sharedText, string idempotencyKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
             insert into escalation (workspace_id, rep_id, owner_id, reason, severity, shared_text, idempotency_key, created_at)
             values (@workspaceId, @repId, @ownerId, @reason, @severity, @sharedText, @idempotencyKey, @now)
             on conflict (idempotency_key) do nothing
@@ -30,6 +31,12 @@ public sealed class EscalationStore(NpgsqlDataSource dataSource)
             """,
             new { workspaceId, repId, ownerId, reason = reason.ToDb(), severity = severity.ToDb(), sharedText, idempotencyKey, now = now.UtcDateTime },
             cancellationToken: cancellationToken));
+        if (id is not null)
+        {
+            metrics?.Escalation("opened");
+        }
+
+        return id;
     }
 
     public async Task<long?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
@@ -87,18 +94,42 @@ public sealed class EscalationStore(NpgsqlDataSource dataSource)
     // safe under races (two managers pressing Acknowledge, two instances reaching a deadline). A change returns the
     // escalation as it now is, or null when the condition no longer held.
 
-    public Task<Escalation?> AcknowledgeAsync(long id, long actorId, DateTimeOffset now, CancellationToken cancellationToken) => ChangeAsync(id, """
-        update escalation set state = 'acknowledged', acknowledged_at = @now, acknowledged_by = @actorId, reminder_job_id = null, skip_level_job_id = null
-        where id = @id and state = 'open' returning id
-        """, new { actorId, now = now.UtcDateTime }, cancellationToken);
+    public async Task<Escalation?> AcknowledgeAsync(long id, long actorId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var acknowledged = await ChangeAsync(id, """
+            update escalation set state = 'acknowledged', acknowledged_at = @now, acknowledged_by = @actorId, reminder_job_id = null, skip_level_job_id = null
+            where id = @id and state = 'open' returning id
+            """, new { actorId, now = now.UtcDateTime }, cancellationToken);
+        if (acknowledged is not null)
+        {
+            metrics?.EscalationAcknowledged(now - acknowledged.CreatedAt);
+        }
+
+        return acknowledged;
+    }
 
     /// <summary>Resolving an open escalation acknowledges it too, by the same person at the same moment.</summary>
-    public Task<Escalation?> ResolveAsync(long id, long actorId, string? note, DateTimeOffset now, CancellationToken cancellationToken) => ChangeAsync(id, """
-        update escalation set state = 'resolved', resolved_at = @now, resolved_by = @actorId, resolution_note = @note,
-            acknowledged_at = coalesce(acknowledged_at, @now), acknowledged_by = coalesce(acknowledged_by, @actorId),
-            reminder_job_id = null, skip_level_job_id = null
-        where id = @id and state <> 'resolved' returning id
-        """, new { actorId, note, now = now.UtcDateTime }, cancellationToken);
+    public async Task<Escalation?> ResolveAsync(long id, long actorId, string? note, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var resolved = await ChangeAsync(id, """
+            update escalation set state = 'resolved', resolved_at = @now, resolved_by = @actorId, resolution_note = @note,
+                acknowledged_at = coalesce(acknowledged_at, @now), acknowledged_by = coalesce(acknowledged_by, @actorId),
+                reminder_job_id = null, skip_level_job_id = null
+            where id = @id and state <> 'resolved' returning id
+            """, new { actorId, note, now = now.UtcDateTime }, cancellationToken);
+        if (resolved is not null)
+        {
+            // Both stamps come from this statement's @now only when it was still open: resolving acknowledged it too.
+            if (resolved.AcknowledgedAt == resolved.ResolvedAt)
+            {
+                metrics?.EscalationAcknowledged(now - resolved.CreatedAt);
+            }
+
+            metrics?.Escalation("resolved");
+        }
+
+        return resolved;
+    }
 
     /// <summary>A new owner starts the reminder and skip-level stages afresh; null when resolved or already theirs.</summary>
     public Task<Escalation?> ReassignAsync(long id, long ownerId, DateTimeOffset now, CancellationToken cancellationToken) => ChangeAsync(id, """

@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Telemetry;
 using Npgsql;
 
 namespace CoachBot.Platforms.RateLimiting;
@@ -8,7 +9,7 @@ namespace CoachBot.Platforms.RateLimiting;
 /// (spacing = 1 / rate) and waits until it. A 429's Retry-After pushes the row forward for everyone.
 /// The database clock is the only clock, so instances with skewed clocks still agree.
 /// </summary>
-public sealed class SharedRateGate(NpgsqlDataSource dataSource)
+public sealed class SharedRateGate(NpgsqlDataSource dataSource, CoachBotMetrics? metrics = null)
 {
     /// <summary>Reserves a slot for <paramref name="key"/> at <paramref name="perSecond"/> calls/s and waits for it.</summary>
     public async Task WaitAsync(string key, double perSecond, CancellationToken cancellationToken)
@@ -106,6 +107,8 @@ public sealed class SharedRateGate(NpgsqlDataSource dataSource)
     /// <summary>Honours a platform's Retry-After: nobody on any instance calls <paramref name="key"/> before it passes.</summary>
     public async Task BlockAsync(string key, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
+        // Every 429 of either platform that names a rate key lands here, so this is where they are counted.
+        metrics?.RateLimited(key, retryAfter);
         await using var command = dataSource.CreateCommand("""
             insert into rate_gate as g (key, next_at) values ($1, clock_timestamp() + $2)
             on conflict (key) do update set next_at = greatest(g.next_at, clock_timestamp() + $2)

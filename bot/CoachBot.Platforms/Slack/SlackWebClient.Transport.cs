@@ -105,6 +105,11 @@ public sealed partial class SlackWebClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, policy.ResponseUrl ?? new Uri(method, UriKind.Relative)) { Content = content };
         request.Headers.Authorization = policy.Authorization;
+        if (policy.IsResponseUrl)
+        {
+            request.Options.Set(SlackRequestOptions.CapabilityUrl, true);
+        }
+
         if (policy.Prepaid is { } slot)
         {
             request.Options.Set(BurstGuardHandler.Prepaid, slot);

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Coaching.Scheduling;
+using CoachBot.Coaching.Telemetry;
 using CoachBot.Jobs.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,10 @@ internal sealed class DeliveryAttempt(
     /// <summary><paramref name="prepaid"/>: the send's slot, reserved by its batch (null reserves as usual).</summary>
     public async Task<AttemptOutcome> RunAsync(ClaimedDelivery delivery, string owner, RateSlot? prepaid, CancellationToken cancellationToken)
     {
+        // The platform's HTTP spans nest under this one, which names the delivery (never its text).
+        using var activity = CoachBotActivities.Source.StartActivity("coachbot.delivery.attempt", ActivityKind.Internal);
+        activity?.SetTag(CoachBotActivities.DeliveryId, delivery.Id.ToString());
+        activity?.SetTag("coachbot.platform", delivery.Person.Platform == ChatPlatform.Slack ? "slack" : "teams");
         var skip = SkipReason(delivery);
         if (skip is not null)
         {

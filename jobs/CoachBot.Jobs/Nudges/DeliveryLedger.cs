@@ -1,13 +1,15 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Telemetry;
 using Npgsql;
 
 namespace CoachBot.Jobs.Nudges;
 
 /// <summary>
 /// The sender's side of nudge_delivery's state machine. Every write after the claim is guarded by claimed_by, so an
-/// instance whose lease was taken over cannot overwrite the newer owner's outcome.
+/// instance whose lease was taken over cannot overwrite the newer owner's outcome. Each outcome that lands is counted
+/// (coachbot.nudges): the statements return the row's platform, so a write that lost its claim counts nothing.
 /// </summary>
-internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
+internal sealed class DeliveryLedger(NpgsqlDataSource dataSource, CoachBotMetrics? metrics = null)
 {
     /// <summary>
     /// Takes the lease on those of <paramref name="ids"/> that are due (or abandoned by a crashed instance), in the
@@ -52,6 +54,10 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             claimed.Add(Read(reader));
+            if (claimed[^1].Status == "expired")
+            {
+                metrics?.Nudge(claimed[^1].Person.Platform == ChatPlatform.Slack ? "slack" : "teams", "expired");
+            }
         }
 
         return claimed;
@@ -76,10 +82,11 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
     }
 
     public Task MarkSentAsync(Guid id, string owner, SentMessage sent, DateTimeOffset now, DateTimeOffset? followUpDue, CancellationToken cancellationToken) =>
-        ExecuteAsync("""
+        TransitionAsync("""
             update nudge_delivery set status = 'sent', provider_message_id = $3, provider_channel_id = $4, sent_at = $5,
                 follow_up_due_at = $6, reconcile = false, last_error = null, claimed_by = null, claimed_until = null, updated_at = now()
             where id = $1 and claimed_by = $2
+            returning status, (select w.platform from workspace w where w.id = nudge_delivery.workspace_id)
             """, cancellationToken, id, owner, sent.MessageId, sent.Conversation.ConversationId, now.UtcDateTime, followUpDue?.UtcDateTime);
 
     /// <summary>
@@ -103,9 +110,10 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
 
     /// <summary>Final outcomes other than sent: failed, expired, unknown.</summary>
     public Task FinishAsync(Guid id, string owner, string status, string error, CancellationToken cancellationToken) =>
-        ExecuteAsync("""
+        TransitionAsync("""
             update nudge_delivery set status = $3, last_error = $4, claimed_by = null, claimed_until = null, updated_at = now()
             where id = $1 and claimed_by = $2
+            returning status, (select w.platform from workspace w where w.id = nudge_delivery.workspace_id)
             """, cancellationToken, id, owner, status, error);
 
     /// <summary>
@@ -114,12 +122,13 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
     /// sender only gets this far when no earlier call is unaccounted for.
     /// </summary>
     public Task RetryAsync(Guid id, string owner, DateTimeOffset at, string error, bool reconcile, int maxAttempts, CancellationToken cancellationToken) =>
-        ExecuteAsync("""
+        TransitionAsync("""
             update nudge_delivery set status = case when attempts >= $6 then 'failed' else 'pending' end,
                 next_attempt_at = $3, last_error = $4, reconcile = reconcile or $5,
                 in_flight_at = case when $5 then in_flight_at else null end,
                 claimed_by = null, claimed_until = null, updated_at = now()
             where id = $1 and claimed_by = $2
+            returning status, (select w.platform from workspace w where w.id = nudge_delivery.workspace_id)
             """, cancellationToken, id, owner, at.UtcDateTime, error, reconcile, maxAttempts);
 
     /// <summary>Hands a claim back untouched (shutdown, throttled): the attempt does not count.</summary>
@@ -188,6 +197,22 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource)
             update workspace set disabled_at = coalesce(disabled_at, now()), disabled_reason = coalesce(disabled_reason, $3)
             where platform = $1 and external_id = $2
             """, cancellationToken, person.Platform == ChatPlatform.Slack ? "slack" : "teams", person.WorkspaceId, reason);
+
+    // An outcome write: counted once, by the owner whose guarded update landed; 'pending' again is a retry.
+    private async Task TransitionAsync(string sql, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            metrics?.Nudge(reader.GetString(1), reader.GetString(0) is "pending" ? "retry" : reader.GetString(0));
+        }
+    }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values)
     {

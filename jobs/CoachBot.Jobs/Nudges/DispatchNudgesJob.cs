@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using CoachBot.Coaching.Telemetry;
 using CoachBot.Jobs.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace CoachBot.Jobs.Nudges;
 /// Safe to run on several instances at once: SKIP LOCKED splits the reps, the ledger's unique key stops doubles.
 /// </summary>
 internal sealed class DispatchNudgesJob(
-    DueReps dueReps, Orphans orphans, SendBatches sendBatches, TimeProvider clock, IOptions<JobsOptions> options, ILogger<DispatchNudgesJob> logger)
+    DueReps dueReps, Orphans orphans, SendBatches sendBatches, TimeProvider clock, IOptions<JobsOptions> options, ILogger<DispatchNudgesJob> logger,
+    CoachBotMetrics? metrics = null)
 {
     public const string RecurringId = "dispatch-nudges";
 
@@ -80,6 +82,11 @@ internal sealed class DispatchNudgesJob(
         }
 
         var tick = new DispatchTick(claimed, created, claimTime, Stopwatch.GetElapsedTime(started));
+        if (metrics is not null)
+        {
+            metrics.DispatcherTicked(tick.Elapsed, await dueReps.DueBacklogAsync(clock.GetUtcNow(), cancellationToken));
+        }
+
         Log.Dispatched(logger, recomputed, claimed, created, lost.Count, batches);
         Log.DispatchTimed(logger, claimed, tick.ClaimTime.TotalMilliseconds, tick.Elapsed.TotalMilliseconds);
         return tick;

@@ -11,6 +11,15 @@ namespace CoachBot.Jobs.Nudges;
 /// </summary>
 internal sealed class DueReps(NpgsqlDataSource dataSource)
 {
+    /// <summary>Due deliveries not yet sent (pending or mid-send): the dispatcher's backlog gauge.</summary>
+    public async Task<long> DueBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select count(*) from nudge_delivery where (status = 'pending' and next_attempt_at <= $1) or status = 'sending'");
+        command.Parameters.AddWithValue(now.UtcDateTime);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>Fills next_due_at where a schedule change cleared it. Returns how many rows were computed.</summary>
     public async Task<int> RecomputeAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {

@@ -34,7 +34,8 @@ internal sealed class SlackTeam : IAsyncDisposable
     public SlackTestClient Client { get; }
 
     /// <param name="admin">The Coaching:Admins entry: the admin's Slack user id, or their email as README step 2 says.</param>
-    public static async Task<SlackTeam> StartAsync(PostgresDatabase database, string admin = Admin)
+    /// <param name="configure">Settings or services of the test's own, before the app starts.</param>
+    public static async Task<SlackTeam> StartAsync(PostgresDatabase database, string admin = Admin, Action<CoachBotApplication>? configure = null)
     {
         var slack = await FakeSlackServer.StartAsync();
         slack.AddUser(Admin, "Ada Admin", "Europe/London", "ada@acme.example");
@@ -42,12 +43,14 @@ internal sealed class SlackTeam : IAsyncDisposable
         slack.AddUser(Manager, "Maya Okafor", "Europe/London", "maya@acme.example");
         slack.AddUser(Rep, "Sam Rep", "Europe/London", "sam@acme.example");
         var app = new CoachBotApplication(database).WithSlackAndRealCore(slack).WithFakeClock().WithSetting("Coaching:Admins:0", admin);
+        configure?.Invoke(app);
         var team = new SlackTeam(slack, app);
         await team.WaitForWorkspaceAsync();
-        // Tests in a class share a database and each app's clock starts at the same Monday: start from no deliveries or escalations.
+        // Tests in a class share a database and each app's clock starts at the same Monday: start from no deliveries or
+        // escalations, and no Retry-After block an earlier test's 429 left on the rate gate (it runs on real time).
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
-            await connection.ExecuteAsync(new CommandDefinition("truncate nudge_delivery, escalation, audit_entry restart identity cascade"));
+            await connection.ExecuteAsync(new CommandDefinition("truncate nudge_delivery, escalation, audit_entry, rate_gate restart identity cascade"));
         }
 
         return team;
