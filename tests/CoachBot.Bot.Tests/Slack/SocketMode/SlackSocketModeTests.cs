@@ -152,6 +152,37 @@ public sealed class SlackSocketModeTests(PostgresDatabase database) : SlackPipel
         Assert.Single(Slack.Sockets);
     }
 
+    [Fact]
+    public async Task ASlowCommandIsAckedWithWorkingOnItAndAnsweredThroughItsResponseUrl()
+    {
+        Inbox.CommandDelay = TimeSpan.FromSeconds(3);
+        var socket = await Slack.WaitForSocketAsync(1);
+        var responseUrl = Slack.NewResponseUrl();
+
+        var id = await socket.SendEnvelopeAsync("slash_commands", SlackPayloads.SocketCommand("U0ANA", "stats", responseUrl), acceptsResponsePayload: true);
+        var ack = await Slack.WaitForAckAsync(id);
+        var late = Assert.Single(await Slack.WaitForCallsAsync("response_url"));
+
+        Assert.Equal("Working on it…", (string?)ack["payload"]?["text"]);
+        Assert.Equal(("Command: stats", "true"), (late.Arg("text"), late.Arg("replace_original")));
+        Assert.Equal(responseUrl.Segments[^1], late.Hook);
+    }
+
+    [Fact]
+    public async Task ARefusedAppTokenStopsWithOneLine()
+    {
+        App.ExpectErrors("the test revokes the app token", e => e.EventId.Id == 3253 || e.Message.Contains("slack-socket-mode with status Unhealthy", StringComparison.Ordinal));
+        var socket = await Slack.WaitForSocketAsync(1);
+        Slack.FailNext("apps.connections.open", "invalid_auth");
+
+        socket.Drop();
+        var readyz = await WaitForReadyzAsync("stopped");
+
+        Assert.Contains("socket mode: stopped (apps.connections.open answered invalid_auth)", readyz);
+        Assert.Single(App.Logs.Entries, e => e.EventId.Id == 3253);
+        Assert.Equal(2, Slack.CallsTo("apps.connections.open").Count);
+    }
+
     private async Task<string> ReadyzAsync(HttpStatusCode expected)
     {
         using var http = App.CreateClient();
