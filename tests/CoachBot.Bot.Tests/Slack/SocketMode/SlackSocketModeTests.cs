@@ -58,9 +58,14 @@ public sealed class SlackSocketModeTests(PostgresDatabase database) : SlackPipel
     public async Task ARefreshOpensAFreshUrlAndTheOldSocketKeepsWorkingUntilTheNewOneIsUp()
     {
         var first = await Slack.WaitForSocketAsync(1);
+        var fetchingNewUrl = Slack.HoldNext("apps.connections.open");
 
         await first.DisconnectAsync("refresh_requested");
+        await fetchingNewUrl.Arrived.WaitAsync(TimeSpan.FromSeconds(60));
+        // While the replacement is being set up, Slack may still deliver on the old socket.
         var lateEnvelope = await first.SendEnvelopeAsync("events_api", SlackPayloads.EventCallback(SlackPayloads.DirectMessage("U0ANA", "still there?")));
+        await Slack.WaitForAckAsync(lateEnvelope);
+        fetchingNewUrl.Release();
         var second = await Slack.WaitForSocketAsync(2);
         await first.Closed.WaitAsync(TimeSpan.FromSeconds(60));
         var onNew = await second.SendEnvelopeAsync("events_api", SlackPayloads.EventCallback(SlackPayloads.DirectMessage("U0ANA", "and now?")));
