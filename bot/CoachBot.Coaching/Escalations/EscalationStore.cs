@@ -67,8 +67,21 @@ public sealed class EscalationStore(NpgsqlDataSource dataSource)
     public async Task<Escalation?> GetAsync(long id, CancellationToken cancellationToken) =>
         (await QueryAsync($"select {Columns} from escalation e where e.id = @id", new { id }, cancellationToken)).SingleOrDefault();
 
-    internal Task<IReadOnlyList<Escalation>> ListAsync(string where, object parameters, CancellationToken cancellationToken) =>
-        QueryAsync($"select {Columns} from escalation e where {where} order by e.created_at desc limit 50", parameters, cancellationToken);
+    /// <summary>The 50 newest escalations in <paramref name="scope"/>; resolved ones only when asked for.</summary>
+    public Task<IReadOnlyList<Escalation>> ListAsync(EscalationScope scope, bool includeResolved, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = scope switch
+        {
+            EscalationScope.Rep r => ("e.rep_id = @repId", (object)new { repId = r.RepId }),
+            EscalationScope.OwnedBy o => ("e.owner_id = @managerId", new { managerId = o.ManagerId }),
+            EscalationScope.ManagerReach m => ("(e.owner_id = @managerId or e.skip_level_owner_id = @managerId or e.rep_id = any(@team))",
+                new { managerId = m.ManagerId, team = m.Team.ToArray() }),
+            EscalationScope.Workspace w => ("e.workspace_id = @workspaceId", new { workspaceId = w.WorkspaceId }),
+            _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "unknown escalation scope"),
+        };
+        var state = includeResolved ? "" : " and e.state <> 'resolved'";
+        return QueryAsync($"select {Columns} from escalation e where {where}{state} order by e.created_at desc limit 50", parameters, cancellationToken);
+    }
 
     // Each state change is one conditional statement spelled here, next to the table: the condition is what makes it
     // safe under races (two managers pressing Acknowledge, two instances reaching a deadline). A change returns the

@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Goals;
+using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.People;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class EscalationsRegistration
         services.TryAddSingleton<ManagerAccess>();
         services.TryAddSingleton<RepSettings>();
         services.TryAddSingleton<RosterImport>();
+        services.AddStyleLearning();
         services.TryAddSingleton<BriefService>();
         services.TryAddSingleton<StatsQuery>();
         services.TryAddSingleton<EscalationCommands>();

@@ -1,10 +1,14 @@
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Escalations;
 using CoachBot.Coaching.Goals;
+using CoachBot.Coaching.Learning;
+using CoachBot.Coaching.Profiles;
 
 namespace CoachBot.Coaching.Managers;
 
-public sealed record BriefData(UserText RepName, string? Style, RepActivity? Activity, IReadOnlyList<Escalation> OpenEscalations, string Opener);
+public sealed record BriefData(
+    UserText RepName, string? Style, RepActivity? Activity, IReadOnlyList<Escalation> OpenEscalations, string Opener,
+    StyleSuggestion? Suggestion = null);
 
 /// <summary>The weekly brief about one rep, written so the manager can talk to that rep in the rep's own style.</summary>
 public static class BriefCard
@@ -54,9 +58,24 @@ public static class BriefCard
             blocks.Add(new SectionBlock($"Watch: {watch}. Worth a check-in before it becomes a slump."));
         }
 
+        if (data.Suggestion is { } suggestion)
+        {
+            blocks.Add(new SectionBlock(StyleCheck(data.RepName, suggestion)));
+        }
+
         blocks.Add(new ContextBlock(data.Style is { } s && HowToTalk.TryGetValue(s, out var how) ? how : "Style not known yet: ask open questions and watch what they answer."));
         blocks.Add(new SectionBlock($"Suggested 1:1 opener: \"{data.Opener}\""));
         return new CoachMessage($"Weekly brief: {data.RepName}", blocks);
+    }
+
+    // "Style check: Sam answered 7 of 8 Expressive nudges and 2 of 9 Driver ones (94 % likely a better fit). …"
+    private static string StyleCheck(UserText rep, StyleSuggestion s)
+    {
+        var (better, current) = (s.Better.Style, s.Current.Style);
+        return $"Style check: {rep} answered {s.Better.Worked} of {s.Better.Decided} {better} nudges and "
+            + $"{s.Current.Worked} of {s.Current.Decided} {current} ones ({s.Probability:P0} likely a better fit). "
+            + $"Ask them whether {better} suits them; nothing changes until one of you sets it "
+            + $"(`style @person {better.ToDbValue()}`).";
     }
 
     // "Calls: 18 of 20 this week (90 %), on pace · best week 23 · 3 weeks on target in a row (record 4)".

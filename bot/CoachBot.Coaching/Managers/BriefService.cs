@@ -1,6 +1,9 @@
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Escalations;
+using CoachBot.Coaching.Learning;
+using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.People;
+using CoachBot.Coaching.Profiles;
 using Dapper;
 using Npgsql;
 
@@ -9,8 +12,11 @@ namespace CoachBot.Coaching.Managers;
 /// <summary>Builds weekly briefs, for `brief` and for the weekly DM to every owner.</summary>
 public sealed class BriefService(
     NpgsqlDataSource dataSource, PersonDirectory people, EscalationStore escalations, IRepActivitySource activity, ChatMessengers messengers,
-    TimeProvider clock)
+    NudgeHistory history, TimeProvider clock)
 {
+    // The same depth `why` reads: enough nudges for the learner's evidence, small enough for one indexed read.
+    private const int HistoryDepth = 200;
+
     public async Task<CoachMessage?> ForRepAsync(long repId, CancellationToken cancellationToken)
     {
         var rep = await people.GetAsync(repId, cancellationToken);
@@ -23,11 +29,14 @@ public sealed class BriefService(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var style = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "select style from rep_profile where person_id = @repId", new { repId }, cancellationToken: cancellationToken));
-        var open = await escalations.ListAsync("e.rep_id = @repId and e.state <> 'resolved'", new { repId }, cancellationToken);
+        var open = await escalations.ListAsync(new EscalationScope.Rep(repId), includeResolved: false, cancellationToken);
         var week = await activity.GetAsync(repId, now.AddDays(-7), cancellationToken);
         // Composed from this rep's week, in their style: the same facts give the same opener.
         var opener = OneOnOneOpener.Compose(style, new OneOnOneOpener.Facts(rep.FirstName, week, open.Count));
-        var data = new BriefData(rep.DisplayName, style, week, open, opener);
+        // A better-answered style is suggested to the manager, never switched: the rep or manager confirms it.
+        var past = await history.RecentAsync(repId, HistoryDepth, cancellationToken);
+        var suggestion = StyleAdvice.Suggest(CommunicationStyles.FromDbValue(style), StyleEvidence.From(past, now));
+        var data = new BriefData(rep.DisplayName, style, week, open, opener, suggestion);
         return BriefCard.Render(data, now);
     }
 

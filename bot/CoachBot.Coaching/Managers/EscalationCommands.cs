@@ -11,13 +11,10 @@ public sealed class EscalationCommands(
 {
     public async Task<CommandResult> ListAsync(Person actor, EscalationFilter filter, CancellationToken cancellationToken)
     {
-        var scope = filter == EscalationFilter.Mine ? "e.owner_id = @actorId"
-            : actor.Role == PersonRole.Admin ? "e.workspace_id = @workspaceId"
-            : "(e.rep_id = any(@team) or e.owner_id = @actorId or e.skip_level_owner_id = @actorId)";
-
-        var where = filter == EscalationFilter.All ? scope : $"{scope} and e.state <> 'resolved'";
-        var team = (await reportingLine.PeopleUnderAsync(actor.Id, cancellationToken)).ToArray();
-        var list = await store.ListAsync(where, new { workspaceId = actor.WorkspaceId, actorId = actor.Id, team }, cancellationToken);
+        EscalationScope scope = filter == EscalationFilter.Mine ? new EscalationScope.OwnedBy(actor.Id)
+            : actor.Role == PersonRole.Admin ? new EscalationScope.Workspace(actor.WorkspaceId)
+            : new EscalationScope.ManagerReach(actor.Id, await reportingLine.PeopleUnderAsync(actor.Id, cancellationToken));
+        var list = await store.ListAsync(scope, includeResolved: filter == EscalationFilter.All, cancellationToken);
         if (list.Count == 0)
         {
             return CommandResult.Say(filter == EscalationFilter.All ? "No escalations yet." : "No open escalations. 🎉", detail: filter.ToString());

@@ -18,9 +18,7 @@ public sealed class ManagerHome(PersonDirectory people, EscalationStore escalati
         }
 
         var team = (await reportingLine.PeopleUnderAsync(actor.Id, cancellationToken)).ToArray();
-        var open = await escalations.ListAsync(
-            "e.state <> 'resolved' and (e.owner_id = @actorId or e.skip_level_owner_id = @actorId or e.rep_id = any(@team))",
-            new { actorId = actor.Id, team }, cancellationToken);
+        var open = await escalations.ListAsync(new EscalationScope.ManagerReach(actor.Id, team), includeResolved: false, cancellationToken);
         var blocks = new List<MessageBlock> { new DividerBlock(), new HeaderBlock("Escalations for you") };
         if (open.Count == 0)
         {

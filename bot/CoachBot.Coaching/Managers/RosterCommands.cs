@@ -55,7 +55,7 @@ public sealed class RosterCommands(
             ]),
         };
 
-        var open = await escalations.ListAsync("e.rep_id = @repId and e.state <> 'resolved'", new { repId = rep.Id }, cancellationToken);
+        var open = await escalations.ListAsync(new EscalationScope.Rep(rep.Id), includeResolved: false, cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var e in open)
         {

@@ -1,6 +1,8 @@
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Goals;
+using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Managers;
+using CoachBot.Coaching.Profiles;
 
 namespace CoachBot.Coaching.Tests.Managers;
 
@@ -76,5 +78,27 @@ public sealed class BriefCardTests
         var card = BriefCard.Render(new BriefData("Sam", "amiable", activity, [], "Opener"), Now);
 
         Assert.DoesNotContain(card.Blocks.OfType<SectionBlock>(), s => s.Text.StartsWith("Watch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StyleCheckNamesBothRecordsAndHowToSwitchWithoutSwitching()
+    {
+        var suggestion = new StyleSuggestion(new StyleTally(CommunicationStyle.Driver, 9, 2), new StyleTally(CommunicationStyle.Amiable, 6, 5), 0.97);
+
+        var card = BriefCard.Render(new BriefData("Sam <b>", "driver", null, [], "Opener", suggestion), Now);
+
+        var check = Assert.Single(card.Blocks.OfType<SectionBlock>(), s => s.Text.StartsWith("Style check:", StringComparison.Ordinal));
+        Assert.Contains("answered 5 of 6 Amiable nudges and 2 of 9 Driver ones (97", check.Text);
+        Assert.Contains("`style @person amiable`", check.Text);
+        // The name is marked as outside text, so each platform's renderer escapes it.
+        Assert.StartsWith("Style check: \uFFF9Sam <b>\uFFFB answered", check.Text);
+    }
+
+    [Fact]
+    public void NoStyleCheckWithoutASuggestion()
+    {
+        var card = BriefCard.Render(new BriefData("Sam", "driver", null, [], "Opener"), Now);
+
+        Assert.DoesNotContain(card.Blocks.OfType<SectionBlock>(), s => s.Text.StartsWith("Style check:", StringComparison.Ordinal));
     }
 }

@@ -83,7 +83,11 @@ public sealed class DapperRowTypesTests(PostgresDatabase database) : IClassFixtu
         Assert.Equal((EscalationState.Resolved, "Called Sam", 1), (escalation.State, escalation.ResolutionNote, escalation.NoteCount));
         Assert.Equal(Now.AddMinutes(30), escalation.AcknowledgedAt);
         Assert.NotNull(escalation.SkipLevelAt);
-        Assert.Single(await world.Get<EscalationStore>().ListAsync("e.rep_id = @id", new { id = rep.Id }, default));
+        var store = world.Get<EscalationStore>();
+        Assert.Single(await store.ListAsync(new EscalationScope.Rep(rep.Id), includeResolved: true, default));
+        Assert.Empty(await store.ListAsync(new EscalationScope.Rep(rep.Id), includeResolved: false, default));
+        Assert.Single(await store.ListAsync(new EscalationScope.Workspace(world.WorkspaceId), includeResolved: true, default));
+        Assert.Single(await store.ListAsync(new EscalationScope.ManagerReach(boss.Id, [rep.Id]), includeResolved: true, default));
         Assert.NotNull(await world.Get<ManagersChannel>().FindAsync(world.WorkspaceId, default));
 
         // Platform and host stores.

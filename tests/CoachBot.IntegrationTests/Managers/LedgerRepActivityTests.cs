@@ -11,6 +11,9 @@ namespace CoachBot.IntegrationTests.Managers;
 
 public sealed class LedgerRepActivityTests(PostgresDatabase database, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<PostgresDatabase>
 {
+    // The text without UserText's marks, which tell each platform's renderer which words to escape.
+    private static string Plain(string text) => text.Replace("\uFFF9", "").Replace("\uFFFB", "");
+
     private static Task<InboxReply> Say(EscalationWorld world, string userId, string text) =>
         world.Get<ManagerInbox>().OnCommandAsync(new InboundCommand(world.Sender(userId), world.ManagersChannel, text), default);
 
@@ -105,5 +108,46 @@ public sealed class LedgerRepActivityTests(PostgresDatabase database, Xunit.Abst
         Assert.Contains("Suggested 1:1 opener: \"Sam, the last weeks show nudges answered fell 3 weeks running", text);
         Assert.DoesNotContain("Acme", text, StringComparison.Ordinal);
         output.WriteLine(text);
+    }
+
+    // Sam took the quiz as a Driver, yet over five weeks acted on 1 of 10 Driver nudges and on 5 of 6 worded for
+    // Expressive (the learner's trials). The brief tells the manager, with the numbers, and changes nothing itself.
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(1, false)]
+    public async Task BriefSuggestsTheStyleTheRepAnswersOnlyWhenTheEvidenceIsStrong(int expressiveDone, bool suggested)
+    {
+        await using var world = await EscalationWorld.CreateAsync(database, withRepConversation: true);
+        var boss = await world.AddPersonAsync("UBOSS", "Pat Boss", PersonRole.Manager);
+        var rep = await world.AddPersonAsync("UREP", "Sam Rep", manager: boss);
+        await world.ExecuteAsync("insert into rep_schedule (person_id, workspace_id) values (@id, @workspace)", new { id = rep.Id, workspace = world.WorkspaceId });
+        await world.ExecuteAsync("insert into rep_profile (person_id, style, race) values (@id, 'driver', 'sprint')", new { id = rep.Id });
+        var now = world.Clock.GetUtcNow();
+        var nudges = Enumerable.Range(0, 10).Select(n => ("driver", n < 1))
+            .Concat(Enumerable.Range(0, 6).Select(n => ("expressive", n < expressiveDone)));
+        var day = 40;
+        foreach (var (style, done) in nudges)
+        {
+            var sentAt = now.AddDays(-(day -= 2));
+            var delivery = await world.DataSource.AddSentNudgeAsync(rep.Id, sentAt, answeredAt: done ? sentAt.AddHours(1) : null);
+            await world.DataSource.AddHistoryAsync(rep.Id, delivery, sentAt, "prospecting", style);
+            if (done)
+            {
+                await world.ExecuteAsync("update nudge_history set answered_at = @at, response = 'done' where delivery_id = @delivery",
+                    new { at = sentAt.AddHours(1).UtcDateTime, delivery });
+            }
+        }
+
+        var brief = Assert.Single((await Say(world, "UBOSS", "brief @Sam Rep")).Messages);
+
+        var check = brief.Blocks.OfType<SectionBlock>().SingleOrDefault(s => s.Text.StartsWith("Style check:", StringComparison.Ordinal));
+        Assert.Equal(suggested, check is not null);
+        if (check is not null)
+        {
+            Assert.Matches(@"^Style check: Sam Rep answered 5 of 6 Expressive nudges and 1 of 10 Driver ones \(\d+ ?% likely a better fit\)\. "
+                + @"Ask them whether Expressive suits them; nothing changes until one of you sets it \(`style @person expressive`\)\.$", Plain(check.Text));
+            var style = await world.ScalarAsync<string>("select style from rep_profile where person_id = @id", new { id = rep.Id });
+            Assert.Equal("driver", style);
+        }
     }
 }

@@ -26,13 +26,14 @@ public static class SentNudges
     }
 
     /// <summary>What the composer records in nudge_history when it renders a nudge for this delivery.</summary>
-    public static async Task AddHistoryAsync(this NpgsqlDataSource dataSource, long personId, Guid deliveryId, DateTimeOffset sentAt, string skill = "discovery")
+    public static async Task AddHistoryAsync(
+        this NpgsqlDataSource dataSource, long personId, Guid deliveryId, DateTimeOffset sentAt, string skill = "discovery", string style = "driver")
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(new CommandDefinition("""
             insert into nudge_history (person_id, delivery_id, intent_id, library_version, style, skill, sent_at)
-            values (@personId, @deliveryId, @intent, 1, 'driver', @skill, @sentAt)
-            """, new { personId, deliveryId, intent = $"{skill}-test", skill, sentAt = sentAt.UtcDateTime }));
+            values (@personId, @deliveryId, @intent, 1, @style, @skill, @sentAt)
+            """, new { personId, deliveryId, intent = $"{skill}-test", style, skill, sentAt = sentAt.UtcDateTime }));
     }
 
     /// <summary>The sent follow-up of <paramref name="nudgeId"/>, as the follow-up tick and sender leave it.</summary>
