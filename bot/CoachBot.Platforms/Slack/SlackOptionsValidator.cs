@@ -33,7 +33,7 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
         if (!hasToken && oauthKeys.Count == 0)
         {
-            failures.Add("Slack:BotToken is missing while Slack:SigningSecret is set: install the app and copy its xoxb- token (or configure the OAuth install: Slack:ClientId, Slack:ClientSecret, Slack:OAuthRedirectUrl, Slack:TokenEncryptionKey), or unset both to turn Slack off.");
+            failures.Add($"Slack:BotToken is missing while {(hasSecret ? "Slack:SigningSecret" : "Slack:AppToken")} is set: install the app and copy its xoxb- token (or configure the OAuth install: Slack:ClientId, Slack:ClientSecret, Slack:OAuthRedirectUrl, Slack:TokenEncryptionKey), or unset both to turn Slack off.");
         }
         else if (hasToken && !options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
         {

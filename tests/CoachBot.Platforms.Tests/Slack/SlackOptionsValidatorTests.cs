@@ -57,7 +57,7 @@ public sealed class SlackOptionsValidatorTests
         var result = Validator.Validate(null, new SlackOptions { AppToken = "xapp-1-A0-1-abc" });
 
         Assert.Contains(result.Failures!, f => f.StartsWith("Slack:SigningSecret is missing while Slack:AppToken is set", StringComparison.Ordinal));
-        Assert.Contains(result.Failures!, f => f.StartsWith("Slack:BotToken is missing", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Slack:BotToken is missing while Slack:AppToken is set", StringComparison.Ordinal));
     }
 
     [Fact]

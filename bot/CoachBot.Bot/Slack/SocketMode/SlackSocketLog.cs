@@ -3,7 +3,7 @@ namespace CoachBot.Bot.Slack.SocketMode;
 // Event ids 3250-3269: Slack Socket Mode. Never log the app token, the socket URL (it is a credential) or message text.
 internal static partial class SlackSocketLog
 {
-    [LoggerMessage(EventId = 3251, Level = LogLevel.Information, Message = "Slack Socket Mode connected ({Connection})")]
+    [LoggerMessage(EventId = 3251, Level = LogLevel.Information, Message = "Slack Socket Mode connected (connection {Connection} since start)")]
     public static partial void Connected(ILogger logger, int connection);
 
     [LoggerMessage(EventId = 3252, Message = "Slack Socket Mode reconnecting after {Reason}; next attempt in {Delay}")]
