@@ -38,6 +38,7 @@ public static class WorkspaceApp
         builder.Services.AddSingleton<ResponseUrls>();
         builder.Services.AddHttpClient<CoachBotClient>((services, http) =>
             http.BaseAddress = services.GetRequiredService<IOptions<WorkspaceOptions>>().Value.CoachBotUrl);
+        builder.Services.AddSingleton<SocketModeLink>();
         builder.Services.AddSingleton<SlashCommands>();
         builder.Services.AddSingleton<WorkspaceActions>();
 
@@ -45,6 +46,7 @@ public static class WorkspaceApp
         var files = new EmbeddedFileProvider(typeof(WorkspaceApp).Assembly, "CoachBot.LocalWorkspace.wwwroot");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapSocketMode();
         app.MapSlackWebApi();
         app.MapResponseUrls();
         app.MapWorkspaceUi();

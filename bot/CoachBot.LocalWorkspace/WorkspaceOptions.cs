@@ -12,6 +12,9 @@ public sealed class WorkspaceOptions
     [Required(ErrorMessage = "Workspace:BotToken is required (the token CoachBot's Slack:BotToken is set to)")]
     public string BotToken { get; set; } = "";
 
+    /// <summary>Set (the token CoachBot's Slack:AppToken is set to), events, commands and clicks reach CoachBot over Socket Mode.</summary>
+    public string? AppToken { get; set; }
+
     [Required]
     public Uri CoachBotUrl { get; set; } = new("http://127.0.0.1:5080/");
 

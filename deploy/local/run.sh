@@ -4,7 +4,8 @@
 #   run.sh --no-demo  CoachBot alone, configured as usual (environment variables / user-secrets)
 #   run.sh stop       stops the database
 # Settings (environment): COACHBOT_PORT (5080), COACHBOT_WORKSPACE_PORT (5090), COACHBOT_DB (coachbot),
-# COACHBOT_PG_PORT (55432), COACHBOT_LOCAL_DIR (the cluster's folder, .local). The console shows short progress lines,
+# COACHBOT_PG_PORT (55432), COACHBOT_LOCAL_DIR (the cluster's folder, .local), COACHBOT_SLACK_MODE (http, or socket: the
+# workspace reaches CoachBot over Slack Socket Mode instead of signed HTTP posts). The console shows short progress lines,
 # the URL, and after that only errors; build output and both programs' logs go to .local/logs/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -61,6 +62,17 @@ if [ "$mode" = demo ]; then
   export ASPNETCORE_ENVIRONMENT=Demo Demo__Enabled=true Teams__LocalNoAuth=true
   export Slack__SigningSecret="$DEMO_SIGNING_SECRET" Slack__BotToken="$DEMO_BOT_TOKEN" Slack__ApiBaseUrl="http://127.0.0.1:$workspace_port/api/"
   # Other opt-ins for the demo go here, beside Teams__LocalNoAuth above.
+  slack_mode="${COACHBOT_SLACK_MODE:-http}"
+  case "$slack_mode" in (http|socket) ;; (*) echo "COACHBOT_SLACK_MODE must be http or socket" >&2; exit 2 ;; esac
+  workspace_app_token=
+  if [ "$slack_mode" = socket ]; then
+    grep -q '^DEMO_APP_TOKEN=' "$state/demo-slack.env" \
+      || printf 'DEMO_APP_TOKEN=xapp-local-%s\n' "$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" >> "$state/demo-slack.env"
+    # shellcheck disable=SC1091
+    . "$state/demo-slack.env"
+    export Slack__AppToken="$DEMO_APP_TOKEN"
+    workspace_app_token="$DEMO_APP_TOKEN"
+  fi
 fi
 
 say "Building… (output: .local/logs/build.log)"
@@ -91,7 +103,7 @@ say "Starting CoachBot… (log: .local/logs/coachbot.log)"
 pids+=($!)
 say "Starting the local Slack workspace… (log: .local/logs/workspace.log, history: .local/workspace-state.json)"
 : > "$logs/workspace.log"
-Workspace__SigningSecret="$DEMO_SIGNING_SECRET" Workspace__BotToken="$DEMO_BOT_TOKEN" Workspace__StateFile="$state/workspace-state.json" \
+Workspace__SigningSecret="$DEMO_SIGNING_SECRET" Workspace__BotToken="$DEMO_BOT_TOKEN" Workspace__AppToken="$workspace_app_token" Workspace__StateFile="$state/workspace-state.json" \
   Workspace__CoachBotUrl="http://127.0.0.1:$bot_port/" Urls="http://127.0.0.1:$workspace_port" ASPNETCORE_ENVIRONMENT=Production \
   dotnet bot/CoachBot.LocalWorkspace/bin/Release/net10.0/CoachBot.LocalWorkspace.dll > >(tee -a "$logs/workspace.log" | errors_only) 2>&1 &
 pids+=($!)
@@ -104,7 +116,7 @@ for _ in $(seq 1 90); do
 done
 [ -n "$ready" ] || { echo "Not ready after 90 s; see .local/logs/coachbot.log and workspace.log" >&2; exit 1; }
 say ""
-say "CoachBot demo is running. Open the local Slack workspace:"
+say "CoachBot demo is running (Slack over ${slack_mode/socket/Socket Mode}). Open the local Slack workspace:"
 say ""
 say "    http://127.0.0.1:$workspace_port"
 say ""

@@ -4,6 +4,7 @@ using CoachBot.Bot.Hosting;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Data;
 using CoachBot.Platforms.Slack;
+using Microsoft.Extensions.Primitives;
 
 namespace CoachBot.Bot.Slack;
 
@@ -28,11 +29,19 @@ internal static class SlackCommandsEndpoint
             return TypedResults.Ok();
         }
 
+        return (await AcceptAsync(form, http.Request.Path, store, runner, schema, time, logger, cancellationToken)).ToResult();
+    }
+
+    /// <summary>The command's whole handling before the ack, for HTTP and Socket Mode alike: the answer is the ack's body.</summary>
+    public static async Task<SlackAck> AcceptAsync(
+        Dictionary<string, StringValues>? form, PathString source, SlackInboundStore store, SlackCommandRunner runner, SchemaGuard schema, TimeProvider time,
+        ILogger logger, CancellationToken cancellationToken)
+    {
         var command = form is null ? null : SlackCommand.From(form);
         if (command is null)
         {
-            SlackEndpointLog.Malformed(logger, http.Request.Path, "slash command form");
-            return TypedResults.BadRequest();
+            SlackEndpointLog.Malformed(logger, source, "slash command form");
+            return SlackAck.Malformed;
         }
 
         try
@@ -40,14 +49,14 @@ internal static class SlackCommandsEndpoint
             // A replayed request (same trigger_id) is answered but not run again.
             if (!await store.FirstSeenAsync($"cmd:{command.TriggerId}", cancellationToken))
             {
-                return TypedResults.Ok();
+                return SlackAck.Ok;
             }
         }
         catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
         {
             schema.NoteFailure(ex);
             SlackEndpointLog.CommandDuringOutage(logger, ex.GetType().Name);
-            return TypedResults.Json(Render(OutageAnswers.ForCommand(command.Text)));
+            return SlackAck.Json(Render(OutageAnswers.ForCommand(command.Text)));
         }
 
         var work = runner.Start(command);
@@ -56,11 +65,11 @@ internal static class SlackCommandsEndpoint
         {
             SlackEndpointLog.CommandDeferred(logger, Budget);
             runner.AnswerLater(command, work);
-            return TypedResults.Json(Render(InboxReply.Say(WorkingOnIt)));
+            return SlackAck.Json(Render(InboxReply.Say(WorkingOnIt)));
         }
 
         var reply = runner.Outcome(command, work);
-        return reply.Messages.Count == 0 ? TypedResults.Ok() : TypedResults.Json(Render(reply));
+        return reply.Messages.Count == 0 ? SlackAck.Ok : SlackAck.Json(Render(reply));
     }
 
     public static JsonObject Render(InboxReply reply)

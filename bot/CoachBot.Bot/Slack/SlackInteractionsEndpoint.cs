@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Data;
@@ -15,29 +16,37 @@ internal static class SlackInteractionsEndpoint
         CancellationToken cancellationToken)
     {
         var form = SlackForm.Read(http.Features.GetRequiredFeature<VerifiedSlackRequest>().Body);
-        if (form is null || !form.TryGetValue("payload", out var raw) || raw.Count != 1 || SlackJson.ParseObject(raw[0]!) is not { } payload
-            || payload.Str("type") is not { } type)
+        var payload = form is not null && form.TryGetValue("payload", out var raw) && raw.Count == 1 ? SlackJson.ParseObject(raw[0]!) : null;
+        return (await AcceptAsync(payload, http.Request.Path, store, slack, lane, logger, cancellationToken)).ToResult();
+    }
+
+    /// <summary>The interaction's whole handling before the ack, for HTTP and Socket Mode alike.</summary>
+    public static async Task<SlackAck> AcceptAsync(
+        JsonObject? payload, PathString source, SlackInboundStore store, SlackWebClient slack, SlackInboundLane lane, ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        if (payload?.Str("type") is not { } type)
         {
-            SlackEndpointLog.Malformed(logger, http.Request.Path, "interaction payload");
-            return TypedResults.BadRequest();
+            SlackEndpointLog.Malformed(logger, source, "interaction payload");
+            return SlackAck.Malformed;
         }
 
         // CoachBot opens no modals yet, so a view_submission just closes the view; other types are not ours.
         if (type != "block_actions")
         {
             SlackEndpointLog.Ignored(logger, type, "unhandled interaction type");
-            return TypedResults.Ok();
+            return SlackAck.Ok;
         }
 
         var userId = payload.Obj("user").Id("id");
         var teamId = payload.Obj("team").Id("id") ?? payload.Obj("user").Id("team_id");
-        var action = payload.Arr("actions") is [System.Text.Json.Nodes.JsonObject first, ..] ? first : null;
+        var action = payload.Arr("actions") is [JsonObject first, ..] ? first : null;
         var container = payload.Obj("container");
         if (userId is null || teamId is null || action?.Id("action_id") is not { } actionId || action.Id("action_ts") is not { } actionTs
             || !container.IdOrAbsent("channel_id") || !container.IdOrAbsent("message_ts") || !payload.Obj("channel").IdOrAbsent("id"))
         {
-            SlackEndpointLog.Malformed(logger, http.Request.Path, "block_actions");
-            return TypedResults.BadRequest();
+            SlackEndpointLog.Malformed(logger, source, "block_actions");
+            return SlackAck.Malformed;
         }
 
         long? id;
@@ -49,9 +58,9 @@ internal static class SlackInteractionsEndpoint
         catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
         {
             // Slack does not retry clicks: say so to the person who clicked, and leave the message as it was.
-            SlackEndpointLog.DatabaseUnavailable(logger, http.Request.Path, ex.GetType().Name);
+            SlackEndpointLog.DatabaseUnavailable(logger, source, ex.GetType().Name);
             await TellUnavailableAsync(slack, teamId, payload.Str("response_url"), logger);
-            return TypedResults.Ok();
+            return SlackAck.Ok;
         }
 
         if (id is not null)
@@ -59,7 +68,7 @@ internal static class SlackInteractionsEndpoint
             lane.Offer(id.Value);
         }
 
-        return TypedResults.Ok();
+        return SlackAck.Ok;
     }
 
     private static async Task TellUnavailableAsync(SlackWebClient slack, string teamId, string? responseUrl, ILogger logger)

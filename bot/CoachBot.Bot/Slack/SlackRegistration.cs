@@ -1,3 +1,4 @@
+using CoachBot.Bot.Slack.SocketMode;
 using CoachBot.Jobs.Hosting;
 using CoachBot.Platforms.Slack;
 
@@ -42,7 +43,7 @@ public static class SlackRegistration
         services.AddSingleton<IRecurringJobRegistrar>(s => s.GetRequiredService<SlackInboundSweepJob.Schedule>());
         services.AddHostedService<SlackStartupService>();
         services.AddHealthChecks().AddCheck<SlackHealthCheck>("slack", tags: ["ready"]);
-        return builder;
+        return builder.AddSlackSocketMode();
     }
 
     /// <summary>Content type, size cap and v0 signature on the raw body, before any handler parses it.</summary>

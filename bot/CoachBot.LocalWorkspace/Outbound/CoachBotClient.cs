@@ -8,16 +8,29 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.LocalWorkspace.Outbound;
 
 /// <summary>Posts signed events, slash commands and interactions to CoachBot's real Slack endpoints, like Slack does.</summary>
-public sealed partial class CoachBotClient(HttpClient http, IOptions<WorkspaceOptions> options, WorkspaceState state, WorkspaceClock clock, ILogger<CoachBotClient> logger)
+public sealed partial class CoachBotClient(
+    HttpClient http, IOptions<WorkspaceOptions> options, WorkspaceState state, WorkspaceClock clock, SocketModeLink socket, ILogger<CoachBotClient> logger)
 {
-    public Task<Delivery> PostEventAsync(JsonObject envelope, string what) =>
-        SendSignedAsync("slack/events", Encoding.UTF8.GetBytes(envelope.ToJsonString()), "application/json", what);
+    public Task<Delivery> PostEventAsync(JsonObject envelope, string what) => socket.Enabled
+        ? OverSocketAsync("events_api", envelope, acceptsResponsePayload: false, what)
+        : SendSignedAsync("slack/events", Encoding.UTF8.GetBytes(envelope.ToJsonString()), "application/json", what);
 
-    public Task<Delivery> PostCommandAsync(IEnumerable<KeyValuePair<string, string>> fields, string what) =>
-        SendSignedAsync("slack/commands", Encoding.UTF8.GetBytes(FormEncode(fields)), "application/x-www-form-urlencoded", what);
+    public Task<Delivery> PostCommandAsync(IEnumerable<KeyValuePair<string, string>> fields, string what) => socket.Enabled
+        ? OverSocketAsync("slash_commands", new JsonObject(fields.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)JsonValue.Create(f.Value)))), acceptsResponsePayload: true, what)
+        : SendSignedAsync("slack/commands", Encoding.UTF8.GetBytes(FormEncode(fields)), "application/x-www-form-urlencoded", what);
 
-    public Task<Delivery> PostInteractionAsync(JsonObject payload, string what) =>
-        SendSignedAsync("slack/interactions", Encoding.UTF8.GetBytes(FormEncode([new("payload", payload.ToJsonString())])), "application/x-www-form-urlencoded", what);
+    public Task<Delivery> PostInteractionAsync(JsonObject payload, string what) => socket.Enabled
+        ? OverSocketAsync("interactive", payload, acceptsResponsePayload: false, what)
+        : SendSignedAsync("slack/interactions", Encoding.UTF8.GetBytes(FormEncode([new("payload", payload.ToJsonString())])), "application/x-www-form-urlencoded", what);
+
+    private async Task<Delivery> OverSocketAsync(string type, JsonObject payload, bool acceptsResponsePayload, string what)
+    {
+        // No signature over the socket, but the demo clock still stamps what the workspace shows.
+        await SynchronizeClockAsync();
+        var delivery = await socket.SendAsync(type, payload, acceptsResponsePayload);
+        state.Log.Add("out", $"{what} (socket)", delivery.Failure ?? "acked");
+        return delivery;
+    }
 
     // A fast-forward sends the nudges that fall due on the way before it answers, which takes longer than an ack.
     private static readonly TimeSpan DemoDeadline = TimeSpan.FromMinutes(3);

@@ -1,6 +1,6 @@
 namespace CoachBot.Platforms.Slack;
 
-/// <summary>Bound from the <c>Slack</c> section. Secrets come from the environment (<c>Slack__BotToken</c>, <c>Slack__SigningSecret</c>, <c>Slack__ClientSecret</c>, <c>Slack__TokenEncryptionKey</c>).</summary>
+/// <summary>Bound from the <c>Slack</c> section. Secrets come from the environment (<c>Slack__BotToken</c>, <c>Slack__SigningSecret</c>, <c>Slack__ClientSecret</c>, <c>Slack__TokenEncryptionKey</c>, <c>Slack__AppToken</c>).</summary>
 public sealed class SlackOptions
 {
     public const string Section = "Slack";
@@ -58,6 +58,22 @@ public sealed class SlackOptions
     public int InstallStartsPerMinute { get; set; } = 10;
 
     public const string DefaultScopes = "app_mentions:read,channels:read,chat:write,commands,groups:read,im:history,im:write,users:read,users:read.email";
+
+    /// <summary>
+    /// Socket Mode: the app-level <c>xapp-</c> token (scope <c>connections:write</c>). Set, each instance opens its own
+    /// websocket to Slack and receives events, commands and clicks through it, so no public Request URL is needed.
+    /// </summary>
+    public string AppToken { get; set; } = "";
+
+    /// <summary>Socket Mode: a connection that answers no ping (and sends no hello) for this long is replaced.</summary>
+    public TimeSpan SocketDeadAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Socket Mode: the first reconnect waits about this long; each failure in a row doubles it (with jitter) up to <see cref="SocketMaxReconnectDelay"/>.</summary>
+    public TimeSpan SocketReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan SocketMaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    public bool SocketModeEnabled => !string.IsNullOrWhiteSpace(AppToken);
 
     public bool OAuthEnabled =>
         !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && OAuthRedirectUrl is not null

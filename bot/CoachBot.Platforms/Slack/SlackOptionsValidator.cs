@@ -12,8 +12,9 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
     {
         var hasToken = !string.IsNullOrWhiteSpace(options.BotToken);
         var hasSecret = !string.IsNullOrWhiteSpace(options.SigningSecret);
+        var hasAppToken = !string.IsNullOrWhiteSpace(options.AppToken);
         var oauthKeys = OAuthKeysSet(options);
-        if (!hasToken && !hasSecret && oauthKeys.Count == 0)
+        if (!hasToken && !hasSecret && !hasAppToken && oauthKeys.Count == 0)
         {
             return ValidateOptionsResult.Success;
         }
@@ -21,12 +22,18 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         var failures = new List<string>();
         if (!hasSecret)
         {
-            failures.Add($"Slack:SigningSecret is missing while {(hasToken ? "Slack:BotToken" : oauthKeys[0])} is set: copy it from the app's Basic Information page, or unset all Slack credentials to turn Slack off.");
+            var setKey = hasToken ? "Slack:BotToken" : oauthKeys.Count > 0 ? oauthKeys[0] : "Slack:AppToken";
+            failures.Add($"Slack:SigningSecret is missing while {setKey} is set: copy it from the app's Basic Information page, or unset all Slack credentials to turn Slack off.");
+        }
+
+        if (hasAppToken)
+        {
+            failures.AddRange(SocketModeFailures(options));
         }
 
         if (!hasToken && oauthKeys.Count == 0)
         {
-            failures.Add("Slack:BotToken is missing while Slack:SigningSecret is set: install the app and copy its xoxb- token (or configure the OAuth install: Slack:ClientId, Slack:ClientSecret, Slack:OAuthRedirectUrl, Slack:TokenEncryptionKey), or unset both to turn Slack off.");
+            failures.Add($"Slack:BotToken is missing while {(hasSecret ? "Slack:SigningSecret" : "Slack:AppToken")} is set: install the app and copy its xoxb- token (or configure the OAuth install: Slack:ClientId, Slack:ClientSecret, Slack:OAuthRedirectUrl, Slack:TokenEncryptionKey), or unset both to turn Slack off.");
         }
         else if (hasToken && !options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
         {
@@ -69,6 +76,25 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> SocketModeFailures(SlackOptions options)
+    {
+        if (!options.AppToken.StartsWith("xapp-", StringComparison.Ordinal))
+        {
+            yield return "Slack:AppToken must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write).";
+        }
+
+        if (options.SocketDeadAfter < TimeSpan.FromMilliseconds(200) || options.SocketDeadAfter > TimeSpan.FromMinutes(5))
+        {
+            yield return "Slack:SocketDeadAfter must be between 00:00:00.2 and 00:05:00.";
+        }
+
+        if (options.SocketReconnectDelay < TimeSpan.FromMilliseconds(10) || options.SocketReconnectDelay > options.SocketMaxReconnectDelay
+            || options.SocketMaxReconnectDelay > TimeSpan.FromMinutes(10))
+        {
+            yield return "Slack:SocketReconnectDelay must be at least 00:00:00.01 and at most Slack:SocketMaxReconnectDelay, itself at most 00:10:00.";
+        }
     }
 
     private static List<string> OAuthKeysSet(SlackOptions options) =>

@@ -41,7 +41,7 @@ public static class SlackSendingRegistration
     public static bool HasCredentials(IConfiguration configuration)
     {
         var section = configuration.GetSection(SlackOptions.Section);
-        string[] credentials = [nameof(SlackOptions.BotToken), nameof(SlackOptions.SigningSecret), nameof(SlackOptions.ClientId)];
+        string[] credentials = [nameof(SlackOptions.BotToken), nameof(SlackOptions.SigningSecret), nameof(SlackOptions.ClientId), nameof(SlackOptions.AppToken)];
         return credentials.Any(key => !string.IsNullOrWhiteSpace(section[key]));
     }
 }

@@ -77,6 +77,29 @@ public sealed class SlackManifestTests
         Assert.Equal("false", Scalar("settings", "token_rotation_enabled"));
     }
 
+    [Fact]
+    public void TheSocketModeManifestIsTheSameAppWithSocketModeOnAndNoRequestUrls()
+    {
+        var options = new BuildOptions { Dialect = Dialect.Draft07.With([], null, null, allowUnknownKeywords: true) };
+        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(Root, "deploy", "slack", "schema", "slack-app-manifest.schema.1.0.0.json")), options);
+        var http = ToJson(Manifest)!.AsObject();
+        var socket = ToJson(Load("manifest.socket-mode.yaml"))!.AsObject();
+
+        Assert.True(schema.Evaluate(JsonSerializer.SerializeToElement(socket)).IsValid);
+        Assert.Equal(true, (bool?)socket["settings"]!["socket_mode_enabled"]);
+        Assert.DoesNotContain("://", socket["settings"]!["event_subscriptions"]!.ToJsonString() + socket["settings"]!["interactivity"]!.ToJsonString()
+            + socket["features"]!["slash_commands"]!.ToJsonString(), StringComparison.Ordinal);
+        foreach (var manifest in new[] { http, socket })
+        {
+            manifest["settings"]!["event_subscriptions"]!.AsObject().Remove("request_url");
+            manifest["settings"]!["interactivity"]!.AsObject().Remove("request_url");
+            manifest["settings"]!.AsObject().Remove("socket_mode_enabled");
+            manifest["features"]!["slash_commands"]![0]!.AsObject().Remove("url");
+        }
+
+        Assert.Equal(http.ToJsonString(), socket.ToJsonString());
+    }
+
     private static string Scalar(params string[] path) => Scalar(Manifest, path);
 
     private static string Scalar(YamlNode node, params string[] path) =>
@@ -96,10 +119,10 @@ public sealed class SlackManifestTests
         return directory!.FullName;
     }
 
-    private static YamlMappingNode Load()
+    private static YamlMappingNode Load(string file = "manifest.yaml")
     {
         var stream = new YamlStream();
-        using var reader = File.OpenText(Path.Combine(Root, "deploy", "slack", "manifest.yaml"));
+        using var reader = File.OpenText(Path.Combine(Root, "deploy", "slack", file));
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }

@@ -9,6 +9,7 @@ public sealed class SlackStartupTests
     [InlineData("Slack__BotToken", "xoxb-1-2-3", "Slack:SigningSecret is missing")]
     [InlineData("Slack__SigningSecret", "abc", "Slack:BotToken is missing")]
     [InlineData("Slack__ClientId", "1234.5678", "Slack:ClientSecret is missing")]
+    [InlineData("Slack__AppToken", "xoxb-not-an-app-token", "Slack:AppToken must be an app-level token starting with xapp-")]
     public async Task HalfConfiguredSlackRefusesToStartNamingTheMissingKey(string variable, string value, string expected)
     {
         var (exitCode, stdout, stderr) = await RunBotAsync((variable, value));

@@ -20,7 +20,8 @@ public sealed class DemoCluster : IAsyncDisposable
     public LocalWorkspaceHost Workspace { get; }
     public Uri CoachBotUrl { get; }
 
-    public static async Task<DemoCluster> StartAsync(PostgresDatabase database, Action<CoachBotApplication>? configure = null)
+    /// <param name="socketMode">As run.sh with COACHBOT_SLACK_MODE=socket: the workspace reaches CoachBot over Socket Mode.</param>
+    public static async Task<DemoCluster> StartAsync(PostgresDatabase database, Action<CoachBotApplication>? configure = null, bool socketMode = false)
     {
         var secret = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         var token = $"xoxb-demo-{Guid.NewGuid():N}";
@@ -31,9 +32,15 @@ public sealed class DemoCluster : IAsyncDisposable
             .WithSetting("Slack:SigningSecret", secret)
             .WithSetting("Slack:BotToken", token)
             .WithSetting("Slack:ApiBaseUrl", $"http://127.0.0.1:{workspacePort}/api/");
+        var appToken = socketMode ? $"xapp-demo-{Guid.NewGuid():N}" : null;
+        if (appToken is not null)
+        {
+            coachBot.WithSetting("Slack:AppToken", appToken).WithSetting("Slack:SocketReconnectDelay", "00:00:00.05").WithSetting("Slack:SocketMaxReconnectDelay", "00:00:00.5");
+        }
+
         configure?.Invoke(coachBot);
         var coachBotUrl = coachBot.StartOnLoopback();
-        var workspace = await LocalWorkspaceHost.StartAsync(coachBotUrl, secret, token, workspacePort);
+        var workspace = await LocalWorkspaceHost.StartAsync(coachBotUrl, secret, token, workspacePort, appToken: appToken);
         return new DemoCluster(coachBot, workspace, coachBotUrl);
     }
 

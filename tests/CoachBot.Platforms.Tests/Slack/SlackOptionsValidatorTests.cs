@@ -44,6 +44,39 @@ public sealed class SlackOptionsValidatorTests
     }
 
     [Fact]
+    public void SocketModeNeedsAnAppLevelToken()
+    {
+        var result = Validator.Validate(null, new SlackOptions { BotToken = "xoxb-1", SigningSecret = "s", AppToken = "xoxb-2" });
+
+        Assert.StartsWith("Slack:AppToken must be an app-level token starting with xapp-", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void AnAppTokenAloneNamesWhatIsMissing()
+    {
+        var result = Validator.Validate(null, new SlackOptions { AppToken = "xapp-1-A0-1-abc" });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Slack:SigningSecret is missing while Slack:AppToken is set", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Slack:BotToken is missing while Slack:AppToken is set", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RefusesSocketTimingsOutOfRange()
+    {
+        var result = Validator.Validate(null, new SlackOptions
+        {
+            BotToken = "xoxb-1", SigningSecret = "s", AppToken = "xapp-1", SocketDeadAfter = TimeSpan.Zero,
+            SocketReconnectDelay = TimeSpan.FromMinutes(2), SocketMaxReconnectDelay = TimeSpan.FromMinutes(1),
+        });
+
+        Assert.Equal(2, result.Failures!.Count());
+    }
+
+    [Fact]
+    public void AcceptsSocketMode() =>
+        Assert.True(Validator.Validate(null, new SlackOptions { BotToken = "xoxb-1", SigningSecret = "s", AppToken = "xapp-1-A0-1-abc" }).Succeeded);
+
+    [Fact]
     public void AcceptsAFullConfiguration() =>
         Assert.True(Validator.Validate(null, new SlackOptions { BotToken = "xoxb-1", SigningSecret = "s" }).Succeeded);
 

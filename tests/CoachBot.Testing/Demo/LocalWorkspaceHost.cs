@@ -30,7 +30,7 @@ public sealed class LocalWorkspaceHost : IAsyncDisposable
 
     /// <summary>Starts a workspace whose outbound traffic goes to <paramref name="coachBotUrl"/>, signed with a fresh secret.</summary>
     public static async Task<LocalWorkspaceHost> StartAsync(
-        Uri coachBotUrl, string? signingSecret = null, string? botToken = null, int port = 0, string? stateFile = null)
+        Uri coachBotUrl, string? signingSecret = null, string? botToken = null, int port = 0, string? stateFile = null, string? appToken = null)
     {
         signingSecret ??= Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         botToken ??= $"xoxb-test-{Guid.NewGuid():N}";
@@ -41,6 +41,11 @@ public sealed class LocalWorkspaceHost : IAsyncDisposable
             "--Workspace:CoachBotUrl", coachBotUrl.ToString(),
             "--Logging:LogLevel:Default", "Warning",
         ];
+        if (appToken is not null)
+        {
+            args = [.. args, "--Workspace:AppToken", appToken];
+        }
+
         var app = WorkspaceApp.Build(stateFile is null ? args : [.. args, "--Workspace:StateFile", stateFile]);
         await app.StartAsync();
         return new LocalWorkspaceHost(app, signingSecret, botToken);

@@ -23,6 +23,12 @@ public sealed partial class FakeSlackServer
             return;
         }
 
+        if (method == "apps.connections.open")
+        {
+            await WriteAsync(context, OpenConnection(authorization));
+            return;
+        }
+
         if (method == "oauth.v2.access")
         {
             await WriteAsync(context, Exchange(args, authorization));

@@ -51,6 +51,8 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSlackServer(app);
+        app.UseWebSockets();
+        app.Map("/link/", fake.HandleSocketAsync);
         app.MapPost("/api/{method}", (HttpContext context, string method) => fake.HandleApiAsync(context, method));
         app.MapPost("/hooks/{id}", fake.HandleResponseUrlAsync);
         app.MapGet("/oauth/v2/authorize", (HttpRequest request) => fake.Authorize(request));

@@ -24,6 +24,12 @@ public static class SlackApplication
             .WithSetting("Slack:ApiBaseUrl", slack.ApiBaseUrl.ToString())
             .WithSetting("Slack:ManagerChannelId", ManagerChannel);
 
+    /// <summary>Socket Mode against the fake's apps.connections.open and websocket, with reconnects quick enough for a test.</summary>
+    public static CoachBotApplication WithSlackSocketMode(this CoachBotApplication app, FakeSlackServer slack) =>
+        app.WithSetting("Slack:AppToken", slack.AppToken)
+            .WithSetting("Slack:SocketReconnectDelay", "00:00:00.05")
+            .WithSetting("Slack:SocketMaxReconnectDelay", "00:00:00.5");
+
     public static SlackTestClient CreateSignedSlackClient(this CoachBotApplication app) =>
         new(app.CreateClient(), new SlackRequestSigner(SigningSecret));
 

@@ -64,4 +64,8 @@ public static class SlackPayloads
         new("user_id", user), new("user_name", "ana"), new("command", "/coach"), new("text", text), new("api_app_id", "A0COACHBOT"),
         new("is_enterprise_install", "false"), new("response_url", responseUrl.ToString()), new("trigger_id", triggerId ?? $"{Guid.NewGuid():N}"),
     ];
+
+    /// <summary>A slash command as Socket Mode carries it: the same fields as the HTTP form, as a JSON object of strings.</summary>
+    public static JsonObject SocketCommand(string user, string text, Uri responseUrl, string? triggerId = null) =>
+        new(Command(user, text, responseUrl, triggerId).Select(field => KeyValuePair.Create(field.Key, (JsonNode?)JsonValue.Create(field.Value))));
 }
