@@ -157,7 +157,7 @@ public sealed class NudgeComposerTests(PostgresDatabase database) : IClassFixtur
         var followUp = await source.ComposeFollowUpAsync(rep.Id, deliveryId, CancellationToken.None);
 
         Assert.Equal(deliveryId, nudge.DeliveryId);
-        Assert.StartsWith("Hi Sam", nudge.Text);
+        Assert.Contains("Sam", nudge.Text); // a fresh Amiable rendering, addressed to the rep by name
         Assert.Equal("Checking in on today's nudge. Tap Done or Need help, or rate how confident you feel.", followUp.Text);
     }
 
