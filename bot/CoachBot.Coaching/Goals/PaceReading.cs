@@ -15,6 +15,9 @@ public sealed record PaceReading(GoalMetric Metric, GoalPeriod Period, int Done,
 
     public int Remaining => Math.Max(0, Target - Done);
 
+    /// <summary>The period's working time has all gone (a weekend after a weekly goal): no pace is left to keep.</summary>
+    public bool Closed => Elapsed >= 1;
+
     public PaceStatus Status =>
         Done >= Target ? PaceStatus.Hit
         : DoneFraction >= Elapsed + Lead ? PaceStatus.Ahead
@@ -26,6 +29,8 @@ public sealed record PaceReading(GoalMetric Metric, GoalPeriod Period, int Done,
         PaceStatus.Hit => "target hit",
         PaceStatus.Ahead => "ahead of pace",
         PaceStatus.OnPace => "on pace",
+        // "Behind pace" with no working time left would ask for a catch-up that cannot happen.
+        _ when Closed => $"short of target, with the {Period.Noun()}'s working days done",
         _ => "behind pace",
     };
 }

@@ -47,6 +47,19 @@ public static class OneOnOneOpener
             };
         }
 
+        if (behind is { Reading: { Closed: true } c })
+        {
+            // The working days are over: look back and ahead, never "close the gap" in a week that has ended.
+            var noun = c.Period.Noun();
+            return style switch
+            {
+                "driver" => $"{name}, {c.Metric.Word()} closed the {noun} at {c.Done} of {c.Target}. What's the one change for next {noun}?",
+                "expressive" => $"{name}, the {noun} ended at {c.Done} of {c.Target} {c.Metric.Word()}. What would make next {noun} a strong one?",
+                "analytical" => $"{name}, {c.Metric.Word()}: {c.Done}/{c.Target} for the {noun}. What got in the way, and which target fits next {noun}?",
+                _ => $"{name}, how did this {noun} feel on your {c.Metric.Word()}? Is there one small thing I could help with for the next one?",
+            };
+        }
+
         if (behind is { Reading: var b })
         {
             return style switch
@@ -81,13 +94,24 @@ public static class OneOnOneOpener
             };
         }
 
-        var verb = left is not null ? "left" : "worked on";
+        // Skill labels are bare nouns ("demo", "pipeline hygiene"): they read as the nudge's topic, not as an object.
+        if (left is not null)
+        {
+            return style switch
+            {
+                "driver" => $"{name}, this week's {skill} nudge went unanswered. Still the right focus, or swap it?",
+                "expressive" => $"{name}, this week's {skill} nudge went unanswered. What would make {skill} more fun to work on?",
+                "analytical" => $"{name}, this week's {skill} nudge went unanswered. Is the focus right, or is something else in the way?",
+                _ => $"{name}, I saw this week's {skill} nudge went unanswered. How are you feeling about {skill}?",
+            };
+        }
+
         return style switch
         {
-            "driver" => $"{name}, you {verb} {skill} this week. One change you'd make there?",
-            "expressive" => $"{name}, you {verb} {skill} this week. What's your take on it?",
-            "analytical" => $"{name}, you {verb} {skill} this week. What would you like to look at more closely there?",
-            _ => $"{name}, I saw you {verb} {skill} this week. How did that feel?",
+            "driver" => $"{name}, you took on this week's {skill} nudge. One change you'd make there?",
+            "expressive" => $"{name}, you took on this week's {skill} nudge. What's your take on it?",
+            "analytical" => $"{name}, you took on this week's {skill} nudge. What would you like to look at more closely there?",
+            _ => $"{name}, I saw you took on this week's {skill} nudge. How did that feel?",
         };
     }
 }

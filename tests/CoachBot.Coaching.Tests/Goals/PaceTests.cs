@@ -69,4 +69,14 @@ public sealed class PaceTests
         Assert.All(texts, t => Assert.Contains("behind pace", t));
         Assert.All(texts.Where(t => !t.StartsWith("Midpoint", StringComparison.Ordinal)), t => Assert.Contains("4 demos", t));
     }
+
+    [Fact]
+    public void AMissedTargetAfterTheLastWorkingDayIsShortNotBehindPace()
+    {
+        var over = new PaceReading(GoalMetric.Calls, GoalPeriod.Week, 0, 10, 1.0);
+
+        Assert.True(over.Closed);
+        Assert.Equal("short of target, with the week's working days done", over.StatusWords);
+        Assert.Equal("behind pace", new PaceReading(GoalMetric.Calls, GoalPeriod.Week, 0, 10, 0.99).StatusWords);
+    }
 }

@@ -25,8 +25,8 @@ public sealed class OneOnOneOpenerTests
         Assert.Equal("&lt;!channel&gt;, what's your number one priority this week?", new ComposedText(opener).Render(p => p.Replace("<", "&lt;").Replace(">", "&gt;")));
     }
 
-    private static RepActivity Activity(IReadOnlyList<GoalStanding> goals, IReadOnlyList<WeekEngagement>? weeks = null, IReadOnlyList<string>? left = null) =>
-        new(5, 4, 2, ["discovery"]) { Goals = goals, Weeks = weeks ?? [], LeftTopics = left ?? [] };
+    private static RepActivity Activity(IReadOnlyList<GoalStanding> goals, IReadOnlyList<WeekEngagement>? weeks = null, IReadOnlyList<string>? left = null, IReadOnlyList<string>? answered = null) =>
+        new(5, 4, 2, answered ?? ["discovery"]) { Goals = goals, Weeks = weeks ?? [], LeftTopics = left ?? [] };
 
     [Theory]
     [InlineData("driver", "Sam, you hit a personal best: 23 calls this week. What do you want to go after next?")]
@@ -63,7 +63,29 @@ public sealed class OneOnOneOpenerTests
     {
         var opener = OneOnOneOpener.Compose("amiable", new("Sam", Activity([], left: ["prospecting"]), 0));
 
-        Assert.Equal("Sam, I saw you left prospecting this week. How did that feel?", Plain(opener));
+        Assert.Equal("Sam, I saw this week's prospecting nudge went unanswered. How are you feeling about prospecting?", Plain(opener));
+    }
+
+    [Fact]
+    public void ASkillAnsweredReadsAsTheNudgesTopic()
+    {
+        var opener = OneOnOneOpener.Compose("expressive", new("Ben", Activity([], answered: ["demo"]), 0));
+
+        Assert.Equal("Ben, you took on this week's demo nudge. What's your take on it?", Plain(opener));
+    }
+
+    [Theory]
+    [InlineData("driver", "Ava, calls closed the week at 0 of 10. What's the one change for next week?")]
+    [InlineData("expressive", "Ava, the week ended at 0 of 10 calls. What would make next week a strong one?")]
+    [InlineData("analytical", "Ava, calls: 0/10 for the week. What got in the way, and which target fits next week?")]
+    [InlineData("amiable", "Ava, how did this week feel on your calls? Is there one small thing I could help with for the next one?")]
+    public void AWeekWhoseWorkingDaysAreOverLooksBackNotAtAGapToClose(string style, string expected)
+    {
+        // Found walking the demo on a Saturday: "0 of 10 with 0 % of the week left. What's the plan to close the gap?"
+        var opener = OneOnOneOpener.Compose(style, new("Ava", Activity([Standing(0, 10, 1.0)]), 0));
+
+        Assert.Equal(expected, Plain(opener));
+        Assert.DoesNotContain("close the gap", opener);
     }
 
     [Fact]
