@@ -27,7 +27,7 @@ public static class BriefCard
         var fields = new List<Field>
         {
             new("Style", data.Style ?? "not known yet"),
-            new("Reply rate", activity is { NudgesSent: > 0 } a ? $"{a.NudgesAnswered}/{a.NudgesSent} ({100 * a.NudgesAnswered / a.NudgesSent}%)" : "no data yet"),
+            new("Reply rate", activity is { NudgesSent: > 0 } a ? $"{a.NudgesAnswered}/{a.NudgesSent} ({(int)Math.Round(100.0 * a.NudgesAnswered / a.NudgesSent)}%)" : "no data yet"),
             new("Streak", activity is null ? "no data yet" : $"{activity.Streak} in a row"),
             new("Confidence trend", activity is null ? "no data yet" : EngagementTrend.Confidence(activity.Weeks) ?? "no ratings yet"),
             new("Open escalations", data.OpenEscalations.Count == 0 ? "none"

@@ -37,6 +37,20 @@ public sealed class BriefCardTests
         Assert.Contains(card.Blocks.OfType<SectionBlock>(), s => s.Text == "Suggested 1:1 opener: \"Two options?\"");
     }
 
+    [Theory]
+    [InlineData(2, 3, "2/3 (67%)")]
+    [InlineData(1, 3, "1/3 (33%)")]
+    [InlineData(5, 6, "5/6 (83%)")]
+    public void TheReplyRateRoundsToTheNearestPercent(int answered, int sent, string expected)
+    {
+        // The demo walk showed "2/3 (66%)": integer division truncated.
+        var activity = new RepActivity(NudgesSent: sent, NudgesAnswered: answered, Streak: 0, AnsweredTopics: []);
+
+        var fields = BriefCard.Render(new BriefData("Ben", "expressive", activity, [], "Hi"), Now).Blocks.OfType<FieldsBlock>().Single().Fields;
+
+        Assert.Equal(expected, fields.Single(f => f.Label == "Reply rate").Value);
+    }
+
     [Fact]
     public void WithoutActivityDataSaysSoInsteadOfInventingNumbers()
     {
