@@ -23,6 +23,9 @@ internal sealed class DeliveryAttempt(
     IOptions<JobsOptions> options,
     ILogger<DeliveryAttempt> logger)
 {
+    /// <summary>Sends starting this soon after the chunk's start count as now: their in-flight mark is that early at most.</summary>
+    private static readonly TimeSpan TakeTogetherWithin = TimeSpan.FromMilliseconds(20);
+
     private readonly Dictionary<ChatPlatform, IChatMessenger> _messengers = messengers.ToDictionary(m => m.Platform);
 
     /// <summary><paramref name="prepaid"/>: the send's slot, reserved by its batch (null reserves as usual).</summary>
@@ -59,26 +62,28 @@ internal sealed class DeliveryAttempt(
         }
 
         var messenger = _messengers[chunk[ready[0].Index].Delivery.Person.Platform];
-        // Where the platform can be searched for a send (Slack), the chunk's rows are taken together before the first
-        // send. Where it cannot (Teams), each row is taken, and marked in flight, just before its own call: a crash while
-        // a row waits for its slot must not leave a mark saying it may have arrived, or it would be given up as unknown.
-        var taken = messenger.CanReconcile
-            ? await ledger.TakeForSendAsync(ready.Select(r => chunk[r.Index].Delivery.Id).ToArray(), owner, clock.GetUtcNow(), options.Value.DeliveryLease, markInFlight: false, cancellationToken)
-            : null;
+        // Rows are taken together before the first send. Where the platform can be searched for a send (Slack) that is
+        // every row; where it cannot (Teams) the take also marks the row in flight, so only the rows whose slot is now
+        // are taken together and each later one just before its own call: a crash while a row waits for its slot must
+        // not leave a mark saying it may have arrived, or it would be given up as unknown.
+        var together = ready.Where(r => messenger.CanReconcile || chunk[r.Index].After <= TakeTogetherWithin).Select(r => chunk[r.Index].Delivery.Id).ToArray();
+        var taken = together.Length == 0 ? new HashSet<Guid>()
+            : await ledger.TakeForSendAsync(together, owner, clock.GetUtcNow(), options.Value.DeliveryLease, markInFlight: !messenger.CanReconcile, cancellationToken);
         var sent = new List<SentDelivery>();
         try
         {
             await Task.WhenAll(ready.Select(async r =>
             {
                 var paced = chunk[r.Index];
-                if (taken is not null && !taken.Contains(paced.Delivery.Id))
+                var takeFirst = !together.Contains(paced.Delivery.Id);
+                if (!takeFirst && !taken.Contains(paced.Delivery.Id))
                 {
                     Log.ClaimLost(logger, paced.Delivery.Id);
                     outcomes[r.Index] = AttemptOutcome.Done;
                     return;
                 }
 
-                outcomes[r.Index] = await SendAsync(paced, owner, messenger, r.Message, takeFirst: taken is null, sent, cancellationToken);
+                outcomes[r.Index] = await SendAsync(paced, owner, messenger, r.Message, takeFirst, sent, cancellationToken);
             }));
         }
         finally

@@ -7,17 +7,24 @@ namespace CoachBot.IntegrationTests.Scheduling;
 
 /// <summary>
 /// The send path's ledger writes per chunk (issue 14): the database time of a large send went into two single-row
-/// updates per nudge. A Slack chunk is now taken in one statement and recorded in one; a Teams chunk records in one and
-/// still takes each row just before its own call, so a crash while a row waits for its slot leaves no in-flight mark.
+/// updates per nudge. A chunk is now taken in one statement and recorded in one. On Teams the take marks rows in flight,
+/// so a row whose slot is later than now is taken only just before its own call: a crash while it waits leaves no mark.
 /// </summary>
 public sealed class SendChunkLedgerTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     [Theory]
-    [InlineData(ChatPlatform.Slack, 1)]
-    [InlineData(ChatPlatform.Teams, 8)]
-    public async Task AChunkOfEightIsRecordedSentInOneStatement(ChatPlatform platform, int takes)
+    [InlineData(ChatPlatform.Slack, 100_000, 1)]
+    [InlineData(ChatPlatform.Teams, 100_000, 1)]
+    // Teams at 4 a second: the slots spread over two seconds, so each row is taken (and marked in flight) only at its own slot.
+    [InlineData(ChatPlatform.Teams, 4, 8)]
+    public async Task AChunkOfEightIsTakenAndRecordedSentTogether(ChatPlatform platform, int rate, int takes)
     {
-        var (harness, team, rows) = await NudgeHarness.DispatchedAsync(database, platform, reps: 8);
+        var (harness, team, rows) = await NudgeHarness.DispatchedAsync(database, platform, reps: 8, h =>
+        {
+            h.TeamsOptions.RequestsPerSecondPerTenant = Math.Min(rate, 10_000);
+            h.SlackOptions.PostPerWorkspacePerMinute = rate;
+            h.Options.MaxRateWait = TimeSpan.FromSeconds(10);
+        });
         await using var counter = PgRoundTripCounter.To(database.ConnectionString);
         await using var counted = NpgsqlDataSource.Create(counter.Through(database.ConnectionString) + ";Application Name=ledger");
         var mark = counter.Mark();
