@@ -81,31 +81,61 @@ internal sealed class DeliveryLedger(NpgsqlDataSource dataSource, CoachBotMetric
             reader.GetBoolean(13) ? ScheduleColumns.Read(reader, 14) : null);
     }
 
-    public Task MarkSentAsync(Guid id, string owner, SentMessage sent, DateTimeOffset now, DateTimeOffset? followUpDue, CancellationToken cancellationToken) =>
-        TransitionAsync("""
-            update nudge_delivery set status = 'sent', provider_message_id = $3, provider_channel_id = $4, sent_at = $5,
-                follow_up_due_at = $6, reconcile = false, last_error = null, claimed_by = null, claimed_until = null, updated_at = now()
-            where id = $1 and claimed_by = $2
-            returning status, (select w.platform from workspace w where w.id = nudge_delivery.workspace_id)
-            """, cancellationToken, id, owner, sent.MessageId, sent.Conversation.ConversationId, now.UtcDateTime, followUpDue?.UtcDateTime);
+    /// <summary>Records the chunk's accepted sends in one statement; a row whose claim was taken over is left to its new owner.</summary>
+    public async Task MarkSentAsync(IReadOnlyList<SentDelivery> sent, string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (sent.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand("""
+            update nudge_delivery d set status = 'sent', provider_message_id = v.message_id, provider_channel_id = v.channel_id,
+                sent_at = $5, follow_up_due_at = v.follow_up_due_at, reconcile = false, last_error = null,
+                claimed_by = null, claimed_until = null, updated_at = now()
+            from unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) as v(id, message_id, channel_id, follow_up_due_at),
+                 workspace w
+            where d.id = v.id and d.claimed_by = $6 and w.id = d.workspace_id
+            returning w.platform
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = sent.Select(s => s.Id).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = sent.Select(s => s.Sent.MessageId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = sent.Select(s => s.Sent.Conversation.ConversationId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = sent.Select(s => s.FollowUpDue?.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = now.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = owner });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            metrics?.Nudge(reader.GetString(0), "sent");
+        }
+    }
 
     /// <summary>
     /// The last step before the platform call: succeeds only while this owner still holds an unexpired claim, and renews
     /// it for the call. A worker that waited past its lease (rate pacing, a stall) finds the row swept or re-claimed and
     /// must not send, or the nudge would go out twice. Marks the row in flight where the platform has no read-back.
     /// </summary>
-    public async Task<bool> TakeForSendAsync(Guid id, string owner, DateTimeOffset now, TimeSpan lease, bool markInFlight, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<Guid>> TakeForSendAsync(Guid[] ids, string owner, DateTimeOffset now, TimeSpan lease, bool markInFlight, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             update nudge_delivery set claimed_until = $4, in_flight_at = case when $5 then $3 else in_flight_at end, updated_at = now()
-            where id = $1 and claimed_by = $2 and status = 'sending' and claimed_until >= $3
+            where id = any($1) and claimed_by = $2 and status = 'sending' and claimed_until >= $3
+            returning id
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = ids });
         command.Parameters.Add(new NpgsqlParameter { Value = owner });
         command.Parameters.Add(new NpgsqlParameter { Value = now.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { Value = (now + lease).UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { Value = markInFlight });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        var taken = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            taken.Add(reader.GetGuid(0));
+        }
+
+        return taken;
     }
 
     /// <summary>Final outcomes other than sent: failed, expired, unknown.</summary>

@@ -9,7 +9,7 @@ namespace CoachBot.Jobs.Nudges;
 /// <summary>
 /// Sends one workspace's batch of deliveries in small chunks: one claim and one rate reservation per chunk (at the
 /// platform's own rate, <see cref="SendReservations"/>), the chunk's sends in flight together at the reserved spacing,
-/// each handed its prepaid slot, one ledger write per send. Idempotent: rows already
+/// each handed its prepaid slot, and the chunk's sent rows recorded in one ledger write (<see cref="DeliveryAttempt.RunChunkAsync"/>). Idempotent: rows already
 /// sent, expired or leased by another instance are skipped; rows it cannot send now go to a later copy of this job.
 /// While it holds the workspace's rate it carries on with that workspace's other due rows (bounded by Jobs:SendLaneBudget).
 /// </summary>
@@ -77,7 +77,9 @@ internal sealed class SendDeliveryBatchJob(
                 return null;
             }
 
-            var outcomes = await Task.WhenAll(claimed.Select((d, i) => SendAtAsync(d, reservation.NewSlot(), reservation.StartOf(i), cancellationToken)));
+            // Each send is handed its prepaid slot and goes at the reserved spacing; the platform client must not reserve again.
+            var outcomes = await attempt.RunChunkAsync(
+                claimed.Select((d, i) => new PacedDelivery(d, reservation.NewSlot(), reservation.StartOf(i))).ToList(), Owner, cancellationToken);
             if (outcomes.Max(o => o.BlockFor) is { } retryAfter)
             {
                 // The platform client already blocked the workspace's key for every instance; this batch steps aside.
@@ -89,26 +91,6 @@ internal sealed class SendDeliveryBatchJob(
 
         await RescheduleLeftoversAsync(deliveryIds, cancellationToken);
         return workspace;
-    }
-
-    private async Task<AttemptOutcome> SendAtAsync(ClaimedDelivery delivery, RateSlot slot, TimeSpan after, CancellationToken cancellationToken)
-    {
-        if (after > TimeSpan.Zero)
-        {
-            try
-            {
-                // The gate runs on the database clock, so this is real time even when tests fake the app clock.
-                await Task.Delay(after, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                await ledger.ReleaseAsync(delivery.Id, Owner, clock.GetUtcNow(), reconcile: false, CancellationToken.None);
-                throw;
-            }
-        }
-
-        // This batch reserved the send's slot above; the platform client must not reserve it again.
-        return await attempt.RunAsync(delivery, Owner, slot, cancellationToken);
     }
 
     private async Task RescheduleAsync(Guid[] rest, TimeSpan delay)

@@ -51,10 +51,11 @@ internal sealed class NudgeHarness(PostgresDatabase database)
         return new DeliveryAttempt(new DeliveryLedger(DataSource), new FakeNudgeSource(), [Slack, Teams], unreachable, Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<DeliveryAttempt>.Instance);
     }
 
-    public SendDeliveryBatchJob Sender()
+    /// <param name="ledgerSource">Where the ledger's statements go (a counting proxy in the round-trip tests).</param>
+    public SendDeliveryBatchJob Sender(NpgsqlDataSource? ledgerSource = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        var ledger = new DeliveryLedger(DataSource);
+        var ledger = new DeliveryLedger(ledgerSource ?? DataSource);
         var unreachable = new CoachBot.Coaching.Managers.UnreachableRepNotice(
             new CoachBot.Coaching.People.PersonDirectory(DataSource), new CoachBot.Coaching.Escalations.ChatMessengers([Slack, Teams]), NullLogger<CoachBot.Coaching.Managers.UnreachableRepNotice>.Instance);
         var attempt = new DeliveryAttempt(ledger, new FakeNudgeSource(), [Slack, Teams], unreachable, Clock, options, NullLogger<DeliveryAttempt>.Instance);

@@ -30,6 +30,9 @@ public sealed class RecordingChatMessenger(ChatPlatform platform, bool canReconc
     /// <summary>Blocks sends until released; lets a test cancel a send that is in flight.</summary>
     public TaskCompletionSource? Hold { get; set; }
 
+    /// <summary>How many sends pass before <see cref="Hold"/> starts holding (0: all are held).</summary>
+    public int HoldFrom { get; set; }
+
     /// <summary>Waits until <paramref name="sends"/> sends have reached the platform call; fails after 30 seconds.</summary>
     public async Task WaitUntilEnteredAsync(int sends)
     {
@@ -57,8 +60,8 @@ public sealed class RecordingChatMessenger(ChatPlatform platform, bool canReconc
 
     public async Task<SentMessage> SendDirectAsync(PersonKey person, CoachMessage message, RateSlot? prepaid, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _entered);
-        if (Hold is { } hold)
+        var entered = Interlocked.Increment(ref _entered);
+        if (Hold is { } hold && entered > HoldFrom)
         {
             await hold.Task.WaitAsync(cancellationToken);
         }
