@@ -181,4 +181,32 @@ public sealed class ConsoleSignInTests(PostgresDatabase database) : IClassFixtur
         Assert.Contains("There is no console page called “nowhere&lt;b&gt;”.", html);
         Assert.Contains("data-testid=\"viewer-name\">Ben Carter<", html);
     }
+
+    [Fact]
+    public async Task ARepsPrivateReplyAppearsOnNoConsolePageForAnyRole()
+    {
+        const string Private = "I am thinking of quitting, please keep this between us";
+        await using var site = await ConsoleSite.StartAsync(database);
+        await using (var reply = database.DataSource.CreateCommand("""
+            insert into rep_reply (person_id, body, original_length, received_at)
+            select p.id, $1, length($1), now() from person p where p.platform_user_id = 'U0AVA'
+            """))
+        {
+            reply.Parameters.Add(new() { Value = Private });
+            Assert.Equal(1, await reply.ExecuteNonQueryAsync());
+        }
+
+        foreach (var person in new[] { ConsoleRoster.Admin, ConsoleRoster.Maya, ConsoleRoster.Ava })
+        {
+            using var visitor = site.Visitor();
+            await visitor.SignInAsync("slack", person.Id);
+            foreach (var path in new[] { "/console", "/console/people", "/console/settings", "/console/nowhere" })
+            {
+                var (_, html, _) = await visitor.OpenAsync(path);
+
+                Assert.Contains($"data-testid=\"viewer-name\">{person.Name}<", html);
+                Assert.DoesNotContain("quitting", html);
+            }
+        }
+    }
 }
