@@ -56,6 +56,9 @@ public static class ConsoleRegistration
             antiforgery.Cookie.SecurePolicy = secure;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
         });
+        // The handler logs a visitor's spoilt or expired id_token as an app error; ConsoleSignInEvents records every
+        // failed sign-in as a warning with its cause, so only that handler's Error level is dropped.
+        builder.Logging.AddFilter(typeof(OpenIdConnectHandler).FullName, level => level >= LogLevel.Warning && level != LogLevel.Error);
         services.AddTransient<ConsoleSignInEvents>();
         services.AddSingleton<ConsoleViewers>();
         return builder;
