@@ -4,6 +4,7 @@ using CoachBot.Bot.Hosting;
 using CoachBot.Bot.Slack;
 using CoachBot.Bot.Teams;
 using CoachBot.Bot.Telemetry;
+using CoachBot.Bot.WebConsole;
 using CoachBot.Bot.Jobs;
 using CoachBot.Jobs.Escalations;
 using CoachBot.Jobs.Goals;
@@ -22,6 +23,7 @@ builder.AddGoalJobs();
 builder.AddCoachBotNudges();
 builder.AddCoachBotHealth();
 builder.AddTelemetry();
+builder.AddWebConsole();
 
 // Chat platforms: each is off unless its credentials are configured.
 builder.AddSlack();
@@ -42,6 +44,7 @@ return await app.RunCoachBotAsync(args, static app =>
     app.MapDemo();
     app.MapCoachBotDashboard();
     app.MapCoachBotMetrics();
+    app.MapWebConsole();
 });
 
 // Exposed so WebApplicationFactory<Program> can host the real pipeline in tests.

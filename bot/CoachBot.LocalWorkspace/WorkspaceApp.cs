@@ -1,6 +1,7 @@
 using CoachBot.LocalWorkspace.Api;
 using CoachBot.LocalWorkspace.Outbound;
 using CoachBot.LocalWorkspace.Roster;
+using CoachBot.LocalWorkspace.SignIn;
 using CoachBot.LocalWorkspace.State;
 using CoachBot.LocalWorkspace.Ui;
 using Microsoft.Extensions.FileProviders;
@@ -50,6 +51,25 @@ public static class WorkspaceApp
         app.MapSlackWebApi();
         app.MapResponseUrls();
         app.MapWorkspaceUi();
+        if (SlackIssuer(app.Services) is { } issuer)
+        {
+            app.MapOidcIssuer(issuer);
+        }
+
         return app;
+    }
+
+    // The demo people sign in to CoachBot's console here, as they would with slack.com's "Sign in with Slack".
+    private static OidcIssuer? SlackIssuer(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<WorkspaceOptions>>().Value;
+        if (string.IsNullOrEmpty(options.SignInClientId) || string.IsNullOrEmpty(options.SignInClientSecret))
+        {
+            return null;
+        }
+
+        var roster = services.GetRequiredService<DemoRoster>();
+        var people = roster.People.Select(p => new IssuerPerson(p.UserId, p.Name, p.Email, p.Title)).ToList();
+        return new OidcIssuer(OidcDialect.Slack(options.TeamId), options.SignInClientId, options.SignInClientSecret, people, roster.TeamName);
     }
 }

@@ -24,6 +24,11 @@ public sealed class WorkspaceOptions
     [Required, RegularExpression("^[CG][A-Z0-9]+$", ErrorMessage = "Workspace:ManagerChannelId must look like a Slack channel id (C… or G…)")]
     public string ManagerChannelId { get; set; } = "C0MANAGERS";
 
+    /// <summary>Set (with its secret), the workspace is also a "Sign in with Slack" issuer for CoachBot's console (Console:Slack:ClientId).</summary>
+    public string? SignInClientId { get; set; }
+
+    public string? SignInClientSecret { get; set; }
+
     /// <summary>Where the history (messages, members, Home views) is kept across restarts; unset = memory only.</summary>
     public string? StateFile { get; set; }
 

@@ -61,6 +61,13 @@ if [ "$mode" = demo ]; then
   # Teams__LocalNoAuth: the Agents Playground (deploy/teams/playground.sh) may talk to this demo bot without tokens.
   export ASPNETCORE_ENVIRONMENT=Demo Demo__Enabled=true Teams__LocalNoAuth=true
   export Slack__SigningSecret="$DEMO_SIGNING_SECRET" Slack__BotToken="$DEMO_BOT_TOKEN" Slack__ApiBaseUrl="http://127.0.0.1:$workspace_port/api/"
+  # The console at /console signs people in through the workspace's local "Sign in with Slack"; Lars is its first admin.
+  grep -q '^DEMO_CONSOLE_CLIENT_ID=' "$state/demo-slack.env" \
+    || printf 'DEMO_CONSOLE_CLIENT_ID=local-console\nDEMO_CONSOLE_CLIENT_SECRET=%s\n' "$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')" >> "$state/demo-slack.env"
+  # shellcheck disable=SC1091
+  . "$state/demo-slack.env"
+  export Console__Enabled=true Console__RequireHttpsMetadata=false Console__Slack__Authority="http://127.0.0.1:$workspace_port" \
+    Console__Slack__ClientId="$DEMO_CONSOLE_CLIENT_ID" Console__Slack__ClientSecret="$DEMO_CONSOLE_CLIENT_SECRET" Coaching__Admins__0=U0MGRLARS
   # Other opt-ins for the demo go here, beside Teams__LocalNoAuth above.
   slack_mode="${COACHBOT_SLACK_MODE:-http}"
   case "$slack_mode" in (http|socket) ;; (*) echo "COACHBOT_SLACK_MODE must be http or socket" >&2; exit 2 ;; esac
@@ -103,7 +110,8 @@ say "Starting CoachBot… (log: .local/logs/coachbot.log)"
 pids+=($!)
 say "Starting the local Slack workspace… (log: .local/logs/workspace.log, history: .local/workspace-state.json)"
 : > "$logs/workspace.log"
-Workspace__SigningSecret="$DEMO_SIGNING_SECRET" Workspace__BotToken="$DEMO_BOT_TOKEN" Workspace__AppToken="$workspace_app_token" Workspace__StateFile="$state/workspace-state.json" \
+Workspace__SigningSecret="$DEMO_SIGNING_SECRET" Workspace__BotToken="$DEMO_BOT_TOKEN" Workspace__AppToken="$workspace_app_token" \
+  Workspace__SignInClientId="$DEMO_CONSOLE_CLIENT_ID" Workspace__SignInClientSecret="$DEMO_CONSOLE_CLIENT_SECRET" Workspace__StateFile="$state/workspace-state.json" \
   Workspace__CoachBotUrl="http://127.0.0.1:$bot_port/" Urls="http://127.0.0.1:$workspace_port" ASPNETCORE_ENVIRONMENT=Production \
   dotnet bot/CoachBot.LocalWorkspace/bin/Release/net10.0/CoachBot.LocalWorkspace.dll > >(tee -a "$logs/workspace.log" | errors_only) 2>&1 &
 pids+=($!)
@@ -119,6 +127,10 @@ say ""
 say "CoachBot demo is running (Slack over ${slack_mode/socket/Socket Mode}). Open the local Slack workspace:"
 say ""
 say "    http://127.0.0.1:$workspace_port"
+say ""
+say "and the web console (sign in with Slack as any demo person; Lars Eriksen is the admin):"
+say ""
+say "    http://localhost:$bot_port/console"
 say ""
 say "The first screen has a five-step tour (docs/demo.md has it too). Ctrl-C stops both; only errors show here from now on."
 wait -n "${pids[@]}"

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using CoachBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoachBot.Bot.Tests.Health;
 
@@ -34,12 +36,16 @@ public sealed class HealthEndpointsTests(PostgresDatabase database) : IClassFixt
     [Fact]
     public async Task PostgresCheckIsUnhealthyAndNamesPostgresWhenNothingListens()
     {
-        await using var unreachable = Npgsql.NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=x;Timeout=2");
-        var check = new CoachBot.Bot.Health.PostgresHealthCheck(unreachable);
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(Npgsql.NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=x;Timeout=2"));
+        CoachBot.Bot.Health.HealthRegistration.AddPostgres(services.AddHealthChecks());
+        await using var provider = services.BuildServiceProvider();
 
-        var result = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        var entry = report.Entries[CoachBot.Bot.Health.HealthRegistration.Postgres];
 
-        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, result.Status);
-        Assert.StartsWith("PostgreSQL unreachable", result.Description);
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.StartsWith("PostgreSQL unreachable: ", CoachBot.Bot.Health.HealthRegistration.Detail(CoachBot.Bot.Health.HealthRegistration.Postgres, entry));
     }
 }

@@ -21,7 +21,8 @@ public sealed class DemoCluster : IAsyncDisposable
     public Uri CoachBotUrl { get; }
 
     /// <param name="socketMode">As run.sh with COACHBOT_SLACK_MODE=socket: the workspace reaches CoachBot over Socket Mode.</param>
-    public static async Task<DemoCluster> StartAsync(PostgresDatabase database, Action<CoachBotApplication>? configure = null, bool socketMode = false)
+    /// <param name="console">As run.sh: the console on, signing in with the workspace's "Sign in with Slack" issuer.</param>
+    public static async Task<DemoCluster> StartAsync(PostgresDatabase database, Action<CoachBotApplication>? configure = null, bool socketMode = false, bool console = false)
     {
         var secret = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         var token = $"xoxb-demo-{Guid.NewGuid():N}";
@@ -38,9 +39,19 @@ public sealed class DemoCluster : IAsyncDisposable
             coachBot.WithSetting("Slack:AppToken", appToken).WithSetting("Slack:SocketReconnectDelay", "00:00:00.05").WithSetting("Slack:SocketMaxReconnectDelay", "00:00:00.5");
         }
 
+        (string, string)? signInClient = console ? ($"console-{Guid.NewGuid():N}"[..16], Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())) : null;
+        if (signInClient is var (clientId, clientSecret))
+        {
+            coachBot.WithSetting("Console:Enabled", "true")
+                .WithSetting("Console:RequireHttpsMetadata", "false")
+                .WithSetting("Console:Slack:Authority", $"http://127.0.0.1:{workspacePort}")
+                .WithSetting("Console:Slack:ClientId", clientId)
+                .WithSetting("Console:Slack:ClientSecret", clientSecret);
+        }
+
         configure?.Invoke(coachBot);
         var coachBotUrl = coachBot.StartOnLoopback();
-        var workspace = await LocalWorkspaceHost.StartAsync(coachBotUrl, secret, token, workspacePort, appToken: appToken);
+        var workspace = await LocalWorkspaceHost.StartAsync(coachBotUrl, secret, token, workspacePort, appToken: appToken, signInClient: signInClient);
         return new DemoCluster(coachBot, workspace, coachBotUrl);
     }
 

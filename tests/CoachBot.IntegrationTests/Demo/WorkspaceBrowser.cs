@@ -43,6 +43,16 @@ public sealed class WorkspaceBrowser : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A fresh browser context (its own cookies) at <paramref name="url"/>.</summary>
+    public async Task<IPage> OpenUrlAsync(Uri url)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        await page.GotoAsync(url.ToString());
+        return page;
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

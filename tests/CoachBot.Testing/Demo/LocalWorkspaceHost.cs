@@ -30,7 +30,8 @@ public sealed class LocalWorkspaceHost : IAsyncDisposable
 
     /// <summary>Starts a workspace whose outbound traffic goes to <paramref name="coachBotUrl"/>, signed with a fresh secret.</summary>
     public static async Task<LocalWorkspaceHost> StartAsync(
-        Uri coachBotUrl, string? signingSecret = null, string? botToken = null, int port = 0, string? stateFile = null, string? appToken = null)
+        Uri coachBotUrl, string? signingSecret = null, string? botToken = null, int port = 0, string? stateFile = null, string? appToken = null,
+        (string ClientId, string ClientSecret)? signInClient = null)
     {
         signingSecret ??= Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         botToken ??= $"xoxb-test-{Guid.NewGuid():N}";
@@ -44,6 +45,11 @@ public sealed class LocalWorkspaceHost : IAsyncDisposable
         if (appToken is not null)
         {
             args = [.. args, "--Workspace:AppToken", appToken];
+        }
+
+        if (signInClient is { } client)
+        {
+            args = [.. args, "--Workspace:SignInClientId", client.ClientId, "--Workspace:SignInClientSecret", client.ClientSecret];
         }
 
         var app = WorkspaceApp.Build(stateFile is null ? args : [.. args, "--Workspace:StateFile", stateFile]);
