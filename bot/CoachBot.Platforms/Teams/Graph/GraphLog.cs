@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Platforms.Teams.Graph;
+
+internal static partial class GraphLog
+{
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Graph refused the token ({Code}); retrying once with a fresh one")]
+    public static partial void TokenRefused(ILogger logger, string code);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Information, Message = "Graph answered {Status}; every Graph call waits {Wait} before the next attempt")]
+    public static partial void Throttled(ILogger logger, int status, TimeSpan wait);
+}
