@@ -102,11 +102,13 @@ public sealed class TeamsGraphInstallTests : IAsyncLifetime
         await new JourneyJobs(app).DrainAsync();
         var report = Sent(reportFrom);
         var listed = await PostAsync(client, "unreachable");
+        var brief = await PostAsync(client, "brief @Robin Remote");
 
         Assert.False(_graph.IsInstalled(FarRep));
         Assert.Contains("1 not installed: Microsoft Graph refused to install CoachBot: the app registration lacks the permission.", report);
         Assert.Contains("add the Microsoft Graph application permission TeamsAppInstallation.ReadWriteSelfForUser.All (or TeamsAppInstallation.ReadWriteForUser.All), select Grant admin consent", report);
         Assert.Contains("Robin Remote (Teams, manager Maria Manager): Microsoft Graph refused to install CoachBot", listed);
+        Assert.Contains("CoachBot cannot reach Robin Remote, so their nudges are on hold: Microsoft Graph refused to install CoachBot", brief);
     }
 
     [Fact]
