@@ -54,7 +54,7 @@ public sealed class ReachCommands(IAppInstallQueue installs, NpgsqlDataSource da
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var unreachable = await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+        var unreachable = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             select count(*) from person p join workspace w on w.id = p.workspace_id
             where w.platform = 'teams' and w.disabled_at is null and not p.reachable
             """, cancellationToken: cancellationToken));

@@ -58,7 +58,23 @@ public sealed class GraphClient(
             using var request = build();
             request.RequestUri = new Uri(new Uri(Base), request.RequestUri!.OriginalString);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(refreshed, cancellationToken));
-            var response = await http.SendAsync(request, cancellationToken);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException ex) when (attempt < options.Value.MaxAttempts)
+            {
+                // Connection refused or reset before Graph answered: nothing happened, so asking again is safe.
+                GraphLog.NetworkRetry(logger, ex.HttpRequestError.ToString());
+                await Task.Delay(options.Value.RetryBaseDelay * attempt, clock, cancellationToken);
+                continue;
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new GraphException(GraphFailure.Other, ex.HttpRequestError.ToString(), "Graph could not be reached.");
+            }
+
             if (response.IsSuccessStatusCode || response.StatusCode == alsoFine)
             {
                 return response;

@@ -9,4 +9,7 @@ internal static partial class GraphLog
 
     [LoggerMessage(EventId = 2302, Level = LogLevel.Information, Message = "Graph answered {Status}; every Graph call waits {Wait} before the next attempt")]
     public static partial void Throttled(ILogger logger, int status, TimeSpan wait);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Information, Message = "Graph could not be reached ({Error}); trying again")]
+    public static partial void NetworkRetry(ILogger logger, string error);
 }

@@ -33,7 +33,7 @@ public sealed class GraphTokenSource
                 .ExecuteAsync(cancellationToken);
             return result.AccessToken;
         }
-        catch (MsalServiceException ex)
+        catch (MsalException ex)
         {
             // The AADSTS code names the fix (7000215 wrong secret, 700016 wrong tenant); the message holds no secret.
             throw new GraphException(GraphFailure.Token, ex.ErrorCode, $"The Graph token request failed: {ex.ErrorCode}.");
