@@ -10,6 +10,7 @@ using CoachBot.Jobs.Escalations;
 using CoachBot.Jobs.Goals;
 using CoachBot.Jobs.Hosting;
 using CoachBot.Jobs.Nudges;
+using CoachBot.Jobs.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +21,7 @@ builder.AddCoachBotJobs();
 builder.AddCoaching();
 builder.AddEscalationJobs();
 builder.AddGoalJobs();
+builder.AddTeamsInstallJobs();
 builder.AddCoachBotNudges();
 builder.AddCoachBotHealth();
 builder.AddTelemetry();

@@ -46,6 +46,8 @@ public static class EscalationsRegistration
         services.TryAddSingleton<RepChangeNotice>();
         services.TryAddSingleton<RosterCommands>();
         services.TryAddSingleton<AdminCommands>();
+        services.TryAddSingleton<IAppInstallQueue, NoAppInstallQueue>();
+        services.TryAddSingleton<ReachCommands>();
         services.TryAddSingleton<InsightCommands>();
         services.TryAddSingleton<ChannelGuard>();
         services.TryAddSingleton<ManagerHome>();

@@ -33,6 +33,8 @@ public abstract record ManagerCommand(string Verb)
     public sealed record Import(string Csv) : ManagerCommand("import");
     public sealed record SetManager(bool Add, PersonRef Person) : ManagerCommand("managers");
     public sealed record Keywords(string? Add, string? Remove) : ManagerCommand("keywords");
+    public sealed record Unreachable() : ManagerCommand("unreachable");
+    public sealed record InstallTeams() : ManagerCommand("install");
     public sealed record ProposeGoal(PersonRef Person, GoalRequest.Set Goal) : ManagerCommand("goal");
 
     /// <summary>Bad input: answered with one line and the usage; nothing changes.</summary>

@@ -20,6 +20,7 @@ public static partial class ManagerCommandParser
     [
         "help", "reps", "rep", "pause", "resume", "style", "race", "focus", "schedule", "nudge", "escalations",
         "ack", "resolve", "note", "reassign", "snooze", "brief", "stats", "import", "managers", "keywords", "goal",
+        "unreachable", "install",
     ];
 
     public static bool IsVerb(string word) => Verbs.Contains(word, StringComparer.OrdinalIgnoreCase);
@@ -62,6 +63,9 @@ public static partial class ManagerCommandParser
             "managers" => ParseManagers(args),
             "keywords" => ParseKeywords(args),
             "goal" => ParseGoal(args),
+            "unreachable" => args.Count == 0 ? new Unreachable() : Bad("unreachable", "`unreachable` takes no arguments."),
+            "install" => args is [var target] && target.Equals("teams", StringComparison.OrdinalIgnoreCase)
+                ? new InstallTeams() : Bad("install", "Say `install teams`: Teams is the platform CoachBot can install itself on."),
             _ => new Invalid($"Unknown command \"{CommandArguments.Shorten(tokens[0])}\". {ManagerUsage.All}"),
         };
     }

@@ -15,7 +15,7 @@ namespace CoachBot.Coaching.Managers;
 /// </summary>
 public sealed class ManagerInbox(
     PersonDirectory people, AuditLog audit, EscalationCommands escalations, RosterCommands roster, AdminCommands admin,
-    InsightCommands insight, ChannelGuard guard, ManagerHome home, ProposeGoalCommand goals, IOptions<EscalationOptions> options)
+    InsightCommands insight, ReachCommands reach, ChannelGuard guard, ManagerHome home, ProposeGoalCommand goals, IOptions<EscalationOptions> options)
 {
     public async Task<InboxReply> OnCommandAsync(InboundCommand command, CancellationToken cancellationToken)
     {
@@ -87,6 +87,8 @@ public sealed class ManagerInbox(
         SetManager c => admin.SetManagerAsync(actor, c.Add, c.Person, ct),
         Keywords c => admin.KeywordsAsync(actor, c.Add, c.Remove, ct),
         ProposeGoal c => goals.ProposeAsync(actor, c.Person, c.Goal, ct),
+        Unreachable => reach.UnreachableAsync(actor, ct),
+        InstallTeams => reach.InstallTeamsAsync(actor, ct),
         _ => Task.FromResult(CommandResult.Error(ManagerUsage.All)),
     };
 

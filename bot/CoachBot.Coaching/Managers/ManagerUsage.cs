@@ -27,6 +27,8 @@ public static class ManagerUsage
         ["managers"] = "`managers add|remove @person` (admins only)",
         ["keywords"] = "`keywords [add|remove word]`: words in a shared reply that raise an escalation",
         ["goal"] = "`goal @person 5 demos weekly`: propose a target; the rep accepts it or sets their own",
+        ["unreachable"] = "`unreachable`: people CoachBot cannot message, why, and what to do (admins only)",
+        ["install"] = "`install teams`: install CoachBot's Teams app for reps it cannot reach, through Microsoft Graph (admins only)",
     };
 
     public static string For(string verb) => Lines.TryGetValue(verb, out var line) ? $"Usage: {line}" : All;

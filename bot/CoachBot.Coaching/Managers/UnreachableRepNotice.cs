@@ -24,7 +24,7 @@ public sealed partial class UnreachableRepNotice(PersonDirectory people, ChatMes
             "CoachBot can no longer reach one of your reps.",
             [
                 new SectionBlock("I can no longer reach one of your reps, so their coaching nudges are on hold until they open a chat with me again. A direct check-in may help."),
-                new FieldsBlock([new Field("Rep", rep.DisplayName.Raw), new Field("Platform", rep.Key.Platform.ToString()), new Field("Reason", reason)]),
+                new FieldsBlock([new Field("Rep", rep.DisplayName.Raw), new Field("Platform", rep.Key.Platform.ToString()), new Field("Reason", ReachAdvice.For(reason).Why)]),
             ]);
         try
         {

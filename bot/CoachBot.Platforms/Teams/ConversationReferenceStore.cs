@@ -27,6 +27,7 @@ public sealed class ConversationReferenceStore(NpgsqlDataSource dataSource)
                 team_id = coalesce(excluded.team_id, teams_conversation_reference.team_id),
                 reachable = true, unreachable_reason = null, unreachable_since = null, updated_at = now()
             """, reference, transaction, cancellationToken: cancellationToken));
+        await ForgetOtherPersonalChatsAsync(connection, transaction, reference, cancellationToken);
         if (sender is not null)
         {
             await connection.ExecuteAsync(new CommandDefinition("""
@@ -42,6 +43,40 @@ public sealed class ConversationReferenceStore(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A personal chat learned from Graph after installing the app for someone: stored like an inbound one, and its person
+    /// becomes reachable. The install's conversationUpdate later brings the same person's chat again and replaces it.
+    /// </summary>
+    public async Task SaveInstalledAsync(TeamsConversationReference reference, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            insert into teams_conversation_reference (tenant_id, conversation_id, conversation_type, service_url, bot_id, aad_object_id)
+            values (@TenantId, @ConversationId, 'personal', @ServiceUrl, @BotId, @AadObjectId)
+            on conflict (tenant_id, conversation_id) do update set
+                reachable = true, unreachable_reason = null, unreachable_since = null, updated_at = now();
+            update person p set reachable = true, unreachable_reason = null, updated_at = now()
+            from workspace w
+            where w.id = p.workspace_id and w.platform = 'teams' and w.external_id = @TenantId
+              and p.platform_user_id = @AadObjectId and not p.reachable
+            """, reference, transaction, cancellationToken: cancellationToken));
+        await ForgetOtherPersonalChatsAsync(connection, transaction, reference, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The service URL the tenant's activities last came from (one tenant normally shares one), if any came.</summary>
+    public async Task<string?> FindTenantServiceUrlAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition("""
+            select service_url from (
+                select service_url, updated_at from teams_conversation_reference where tenant_id = @tenantId
+                union all select service_url, updated_at from teams_member where tenant_id = @tenantId) known
+            order by updated_at desc limit 1
+            """, new { tenantId }, cancellationToken: cancellationToken));
     }
 
     public async Task<TeamsConversationReference?> FindAsync(string tenantId, string conversationId, CancellationToken cancellationToken)
@@ -94,6 +129,16 @@ public sealed class ConversationReferenceStore(NpgsqlDataSource dataSource)
             "delete from teams_conversation_reference where tenant_id = @tenantId and conversation_id = @conversationId",
             new { tenantId, conversationId }, cancellationToken: cancellationToken));
     }
+
+    // One personal chat per person: Graph names it 19:…@unq.gbl.spaces, the install activity a:…; the newest wins.
+    private static Task ForgetOtherPersonalChatsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, TeamsConversationReference reference, CancellationToken cancellationToken) =>
+        reference.ConversationType != TeamsConversationReference.Personal || reference.AadObjectId is null
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(new CommandDefinition("""
+                delete from teams_conversation_reference
+                where tenant_id = @TenantId and aad_object_id = @AadObjectId and conversation_type = 'personal' and conversation_id <> @ConversationId
+                """, reference, transaction, cancellationToken: cancellationToken));
 
     public async Task<bool> IsKnownServiceUrlAsync(string serviceUrl, CancellationToken cancellationToken)
     {

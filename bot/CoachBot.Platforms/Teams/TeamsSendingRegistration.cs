@@ -1,5 +1,6 @@
 using CoachBot.Coaching.Chat;
 using CoachBot.Platforms.RateLimiting;
+using CoachBot.Platforms.Teams.Graph;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class TeamsSendingRegistration
         services.AddHttpClient<ConnectorClient>().AddHttpMessageHandler<BotTokenHandler>().AddHttpMessageHandler<BurstGuardHandler>();
         services.AddTransient<TeamsMessenger>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IChatMessenger, TeamsMessenger>());
+        services.AddTeamsGraph();
         return services;
     }
 }

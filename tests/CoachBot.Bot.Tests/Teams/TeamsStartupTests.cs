@@ -25,4 +25,17 @@ public sealed class TeamsStartupTests
         Assert.StartsWith("CoachBot cannot start: Teams:LocalNoAuth=true is refused in the Production environment", line);
         Assert.DoesNotContain("   at ", run.Stdout + run.Stderr);
     }
+
+    [Fact]
+    public async Task GraphInstallsTurnedOnWithoutTheCatalogAppIdStopStartupNamingTheKey()
+    {
+        var run = await BotProcess.RunToExitAsync(
+            ("Teams__AppId", "00000000-0000-0000-0000-000000000001"), ("Teams__AppPassword", "secret-value-not-echoed"), ("Teams__TenantId", "tenant-1"),
+            ("Teams__Graph__Enabled", "true"), ("Teams__Graph__TeamsAppId", ""));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Teams:Graph:TeamsAppId must be the app's id in the org catalog", run.Stderr);
+        Assert.DoesNotContain("secret-value-not-echoed", run.Stdout + run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stdout + run.Stderr);
+    }
 }

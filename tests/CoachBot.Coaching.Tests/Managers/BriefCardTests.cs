@@ -115,4 +115,21 @@ public sealed class BriefCardTests
 
         Assert.DoesNotContain(card.Blocks.OfType<SectionBlock>(), s => s.Text.StartsWith("Style check:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AnUnreachableRepsBriefSaysWhyAndWhatToDo()
+    {
+        var card = BriefCard.Render(new BriefData("Sam", "driver", null, [], "Two options?", UnreachableReason: "403 BotNotInConversationRoster"), Now);
+
+        Assert.Contains(card.Blocks.OfType<SectionBlock>(), s => s.Text ==
+            "CoachBot cannot reach Sam, so their nudges are on hold: CoachBot's Teams app is not installed for them. Run `install teams`, or ask them to add CoachBot in Teams.");
+    }
+
+    [Fact]
+    public void AReachableRepsBriefSaysNothingAboutReach()
+    {
+        var card = BriefCard.Render(new BriefData("Sam", "driver", null, [], "Two options?"), Now);
+
+        Assert.DoesNotContain(card.Blocks.OfType<SectionBlock>(), s => s.Text.Contains("cannot reach", StringComparison.Ordinal));
+    }
 }

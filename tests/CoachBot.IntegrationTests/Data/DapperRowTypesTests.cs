@@ -131,7 +131,10 @@ public sealed class DapperRowTypesTests(PostgresDatabase database) : IClassFixtu
             ["bot/CoachBot.Coaching/Profiles/RepScheduleStore.cs"] = 3,
             ["bot/CoachBot.Coaching/Scheduling/NudgeDeliveries.cs"] = 1,
             ["bot/CoachBot.Platforms/Slack/SlackWorkspaces.cs"] = 2,
-            ["bot/CoachBot.Platforms/Teams/ConversationReferenceStore.cs"] = 4,
+            ["bot/CoachBot.Platforms/Teams/ConversationReferenceStore.cs"] = 5,
+            // The Graph install tests (TeamsGraphInstallTests, InstallTeamsAppJobTests) read these on real rows.
+            ["bot/CoachBot.Coaching/Managers/ReachCommands.cs"] = 2,
+            ["jobs/CoachBot.Jobs/Teams/TeamsAppInstallations.cs"] = 2,
             // Single scalars of long, bool or string, or lists of ids: nothing Npgsql could hand back as another type.
             ["bot/CoachBot.Bot/Demo/DemoClockStore.cs"] = 1,
             ["bot/CoachBot.Bot/Demo/DemoEndpoints.cs"] = 2,

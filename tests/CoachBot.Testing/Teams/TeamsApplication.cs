@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using CoachBot.Coaching.Chat;
+using CoachBot.Platforms.Teams.Graph;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -26,6 +27,17 @@ public static class TeamsApplication
         .WithSetting("Teams:AppPassword", "test-secret")
         .WithSetting("Teams:TenantId", TeamsActivities.Tenant)
         .WithFakeConnector(connector);
+
+    /// <summary>
+    /// Graph installs on, against the fake: Graph calls go to its base URL, and MSAL's token request for the real https
+    /// authority is delivered to its token endpoint (MSAL accepts only https authorities). Fast retries.
+    /// </summary>
+    public static CoachBotApplication WithGraph(this CoachBotApplication app, FakeGraph graph) => app
+        .WithSetting("Teams:Graph:Enabled", "true")
+        .WithSetting("Teams:Graph:TeamsAppId", FakeGraph.CatalogAppId)
+        .WithSetting("Teams:Graph:GraphBaseUrl", graph.GraphBaseUrl)
+        .WithSetting("Teams:Graph:RetryBaseDelay", "00:00:00.010")
+        .WithServices(s => s.AddHttpClient(GraphTokenSource.HttpClientName).AddHttpMessageHandler(() => new ToLoopback(graph.BaseUrl)));
 
     /// <summary>No AppId and the explicit opt-in: the local no-auth mode the Agents Playground uses (tests run as Development).</summary>
     public static CoachBotApplication WithTeamsLocalMode(this CoachBotApplication app, FakeBotConnector connector) => app
@@ -63,6 +75,15 @@ public static class TeamsApplication
         .WithSetting("Teams:RetryMaxDelay", "00:00:00.050")
         .WithSetting("Teams:MessagesPerSecondPerConversation", "1000")
         .WithSetting("Teams:RequestsPerSecondPerTenant", "1000");
+
+    private sealed class ToLoopback(Uri target) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.RequestUri = new UriBuilder(request.RequestUri!) { Scheme = target.Scheme, Host = target.Host, Port = target.Port }.Uri;
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 
     private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
     {
