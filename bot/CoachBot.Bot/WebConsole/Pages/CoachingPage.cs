@@ -75,11 +75,11 @@ public sealed class CoachingPage(ConsoleAudience audience, CoachingQuery coachin
         Enumerable.Range(0, CoachingQuery.Weeks).Reverse()
             .Select(back => now.AddDays(-7 * (back + 1)).ToString("d MMM", CultureInfo.InvariantCulture)).ToList();
 
-    private static string Label(string dimension, string value) => dimension switch
+    private static string Label(string dimension, string value) => Capitalized(dimension switch
     {
         "style" => CommunicationStyles.FromDbValue(value)?.Label() ?? value,
         "race" => Races.FromDbValue(value)?.Label() ?? value,
         "skill" => FocusSkills.FromDbValue(value)?.Label() ?? value,
         _ => "All nudges",
-    };
+    });
 }

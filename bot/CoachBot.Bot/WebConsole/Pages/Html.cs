@@ -38,6 +38,9 @@ internal static class Html
         return html.Append("</tbody>\n</table>\n").ToString();
     }
 
+    /// <summary>Chat labels are lower case ("driver"); a table cell or heading starts with a capital.</summary>
+    public static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     public static string Percent(int part, int whole) =>
         whole == 0 ? "no nudges yet" : string.Create(CultureInfo.InvariantCulture, $"{part}/{whole} ({100.0 * part / whole:0}%)");
 

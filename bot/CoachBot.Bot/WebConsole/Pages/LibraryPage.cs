@@ -47,7 +47,7 @@ public sealed class LibraryPage(NudgeLibrary library, LibraryLint lint) : IConso
         {
             var findings = lint.For(intent.Id).Count();
             html.Append($"<tr><td><a href=\"?{IntentParameter}={Uri.EscapeDataString(intent.Id)}\">{E(intent.Id)}</a></td>")
-                .Append($"<td>{E(intent.Skill.Label())}</td><td>{E(string.Join(", ", intent.Races.Order().Select(r => r.Label())))}</td>")
+                .Append($"<td>{E(Capitalized(intent.Skill.Label()))}</td><td>{E(string.Join(", ", intent.Races.Order().Select(r => r.Label())))}</td>")
                 .Append($"<td>{E(string.Join(", ", intent.Levels.Order().Select(l => l.Label())))}</td>")
                 .Append($"<td>{E(findings == 0 ? "passes" : $"{findings} {(findings == 1 ? "finding" : "findings")}")}</td></tr>\n");
         }
@@ -59,7 +59,7 @@ public sealed class LibraryPage(NudgeLibrary library, LibraryLint lint) : IConso
     {
         var html = new StringBuilder(H2($"Library: {intent.Id}"))
             .Append("<p><a href=\"?\">Back to the library</a></p>\n")
-            .Append(Table(["Skill", "Action", "Why", "Source file"], [[intent.Skill.Label(), intent.Action, intent.Why, intent.SourceFile]]));
+            .Append(Table(["Skill", "Action", "Why", "Source file"], [[Capitalized(intent.Skill.Label()), intent.Action, intent.Why, intent.SourceFile]]));
         var findings = lint.For(intent.Id).ToList();
         html.Append("<h3>Linter results</h3>\n").Append(findings.Count == 0
             ? P("Passes every content rule (word budget, one call to action, style tone, placeholders, readability, help).", "lint-pass")
@@ -68,7 +68,7 @@ public sealed class LibraryPage(NudgeLibrary library, LibraryLint lint) : IConso
         {
             html.Append(intent.Renderings.ContainsKey(style)
                 ? LibraryPreview.Html(LibraryPreview.Render(intent, style))
-                : $"<section class=\"rendering\">\n<h3>{E(style.Label())}</h3>\n{P($"This intent has no {style.Label()} wording yet, so {style.Label()} reps are never sent it. Write one in {intent.SourceFile}.")}</section>\n");
+                : $"<section class=\"rendering\">\n<h3>{E(Capitalized(style.Label()))}</h3>\n{P($"This intent has no {style.Label()} wording yet, so {style.Label()} reps are never sent it. Write one in {intent.SourceFile}.")}</section>\n");
         }
 
         return html.ToString();

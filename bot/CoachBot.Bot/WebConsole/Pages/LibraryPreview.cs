@@ -36,7 +36,7 @@ public static class LibraryPreview
 
     public static string Html(Rendering r)
     {
-        var html = new StringBuilder($"<section class=\"rendering\">\n<h3>{E(r.Style.Label())}</h3>\n");
+        var html = new StringBuilder($"<section class=\"rendering\">\n<h3>{E(Capitalized(r.Style.Label()))}</h3>\n");
         html.Append("<div class=\"preview slack\"><h4>Slack</h4>\n");
         foreach (var block in r.Blocks.OfType<JsonObject>())
         {

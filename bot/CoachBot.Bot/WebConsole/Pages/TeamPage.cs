@@ -34,8 +34,8 @@ public sealed class TeamPage(ConsoleAudience audience, TeamQuery team, TimeProvi
         var now = time.GetUtcNow();
         var rows = reps.Select(r => (IReadOnlyList<string>)[
             r.Name,
-            CommunicationStyles.FromDbValue(r.Style)?.Label() ?? "Not known yet",
-            Races.FromDbValue(r.Race)?.Label() ?? r.Race,
+            CommunicationStyles.FromDbValue(r.Style) is { } style ? Capitalized(style.Label()) : "Not known yet",
+            Capitalized(Races.FromDbValue(r.Race)?.Label() ?? r.Race),
             r.Goals.Count == 0 ? "No goals set" : string.Join("; ", r.Goals.Select(g => $"{g.Goal.Describe()}: {g.Done} so far this {g.Goal.Period.Noun()}")),
             SvgChart.Sparkline($"{r.Name}: reply rate, last {TeamQuery.TrendWeeks} weeks",
                 r.Weeks.Select(w => w.Sent == 0 ? (double?)null : (double)w.Answered / w.Sent).ToList())
