@@ -4,6 +4,9 @@ using System.Text;
 
 namespace CoachBot.Bot.WebConsole.Charts;
 
+/// <summary>One named layer of a stacked column chart, in a colour the caller picks (a state keeps its colour).</summary>
+public sealed record StackedSeries(string Name, string Colour, IReadOnlyList<int> Counts);
+
 /// <summary>One named line on a chart; a null point is a week with nothing to show (a gap, not a zero).</summary>
 public sealed record ChartSeries(string Name, IReadOnlyList<double?> Points);
 
@@ -61,7 +64,7 @@ public static class SvgChart
     }
 
     /// <summary>Stacked columns: one per x label, one colour per series (e.g. ledger states per day).</summary>
-    public static string StackedColumns(string title, IReadOnlyList<string> xLabels, IReadOnlyList<(string Name, IReadOnlyList<int> Counts)> series)
+    public static string StackedColumns(string title, IReadOnlyList<string> xLabels, IReadOnlyList<StackedSeries> series)
     {
         var svg = Open(title, Width, Height);
         var plotW = Width - Left - Right;
@@ -80,16 +83,20 @@ public static class SvgChart
                 if (h > 0)
                 {
                     y -= h;
-                    svg.Append(F($"<rect x=\"{Left + i * column + 2:0.#}\" y=\"{y:0.#}\" width=\"{Math.Max(1, column - 4):0.#}\" height=\"{h:0.#}\" fill=\"{Colours[s % Colours.Length]}\"><title>{Encode($"{xLabels[i]}: {series[s].Counts[i]} {series[s].Name}")}</title></rect>"));
+                    svg.Append(F($"<rect x=\"{Left + i * column + 2:0.#}\" y=\"{y:0.#}\" width=\"{Math.Max(1, column - 4):0.#}\" height=\"{h:0.#}\" fill=\"{series[s].Colour}\"><title>{Encode($"{xLabels[i]}: {series[s].Counts[i]} {series[s].Name}")}</title></rect>"));
                 }
             }
 
-            svg.Append(F($"<text x=\"{Left + (i + 0.5) * column:0.#}\" y=\"{Height - Bottom + 14}\" text-anchor=\"middle\" font-size=\"9\">{Encode(xLabels[i])}</text>"));
+            // At most about eight labels fit under the columns; the rest are in each column's tooltip.
+            if (i % Math.Max(1, (int)Math.Ceiling(xLabels.Count / 8.0)) == 0)
+            {
+                svg.Append(F($"<text x=\"{Left + (i + 0.5) * column:0.#}\" y=\"{Height - Bottom + 14}\" text-anchor=\"middle\" font-size=\"10\">{Encode(xLabels[i])}</text>"));
+            }
         }
 
         for (var s = 0; s < series.Count; s++)
         {
-            svg.Append(F($"<rect x=\"{Width - Right + 10}\" y=\"{Top + s * 16}\" width=\"10\" height=\"10\" fill=\"{Colours[s % Colours.Length]}\"/>"));
+            svg.Append(F($"<rect x=\"{Width - Right + 10}\" y=\"{Top + s * 16}\" width=\"10\" height=\"10\" fill=\"{series[s].Colour}\"/>"));
             svg.Append(F($"<text x=\"{Width - Right + 24}\" y=\"{Top + s * 16 + 9}\" font-size=\"11\">{Encode(series[s].Name)}</text>"));
         }
 

@@ -47,8 +47,10 @@ public sealed class CoachingPage(ConsoleAudience audience, CoachingQuery coachin
             {
                 html.Append(SvgChart.Lines($"Reply rate {heading.ToLowerInvariant()}", weeks, Series(cells, shown, c => c.Sent == 0 ? null : 100.0 * c.Answered / c.Sent), 0, 100, "%"));
                 html.Append(SvgChart.Lines($"Average confidence {heading.ToLowerInvariant()}", weeks, Series(cells, shown, c => c.Confidence), 1, 5, ""));
+                // Team rows give rates, not counts: counts of the shown groups would let anyone subtract their way to a hidden one.
                 html.Append(Table(["Group", "Reps", "Reply rate", "Average confidence"],
-                    shown.Select(g => (IReadOnlyList<string>)[Label(dimension, g.Value), g.Reps.ToString(CultureInfo.InvariantCulture), Percent(g.Answered, g.Sent), Number(g.Confidence)])));
+                    shown.Select(g => (IReadOnlyList<string>)[Label(dimension, g.Value), g.Reps.ToString(CultureInfo.InvariantCulture),
+                        own ? Percent(g.Answered, g.Sent) : Rate(g.Answered, g.Sent), Number(g.Confidence)])));
             }
 
             if (hidden.Count > 0)
@@ -62,6 +64,8 @@ public sealed class CoachingPage(ConsoleAudience audience, CoachingQuery coachin
 
         return html.ToString();
     }
+
+    private static string Rate(int answered, int sent) => string.Create(CultureInfo.InvariantCulture, $"{100.0 * answered / sent:0}%");
 
     private static List<ChartSeries> Series(IReadOnlyList<CoachingQuery.Cell> cells, IEnumerable<CoachingQuery.Cell> groups, Func<CoachingQuery.Cell, double?> value) =>
         groups.Select(g =>

@@ -9,7 +9,8 @@ namespace CoachBot.Bot.WebConsole.Pages;
 /// <summary>Ledger states per workspace or tenant over time, and each 429, unknown outcome and unreachable person with what to do.</summary>
 public sealed class DeliveryPage(ConsoleAudience audience, DeliveryQuery delivery, TimeProvider time) : IConsolePage
 {
-    private static readonly string[] States = ["sent", "pending", "sending", "failed", "expired", "unknown"];
+    private static readonly (string State, string Colour)[] States =
+        [("sent", "#2ca02c"), ("pending", "#7f7f7f"), ("sending", "#17becf"), ("failed", "#d62728"), ("expired", "#ff7f0e"), ("unknown", "#9467bd")];
 
     public string Slug => "delivery";
 
@@ -40,12 +41,12 @@ public sealed class DeliveryPage(ConsoleAudience audience, DeliveryQuery deliver
         foreach (var workspace in ledger.Days.GroupBy(d => (d.Workspace, d.Platform)))
         {
             var counts = workspace.ToLookup(d => d.Status);
-            var series = States.Where(s => counts[s].Any())
-                .Select(s => (s, (IReadOnlyList<int>)days.Select(day => counts[s].Where(c => c.Day.Date == day).Sum(c => c.Count)).ToList())).ToList();
+            var series = States.Where(s => counts[s.State].Any())
+                .Select(s => new StackedSeries(s.State, s.Colour, days.Select(day => counts[s.State].Where(c => c.Day.Date == day).Sum(c => c.Count)).ToList())).ToList();
             var kind = workspace.Key.Platform == "teams" ? "Teams tenant" : "Slack workspace";
             html.Append($"<h3>{E($"{kind} {workspace.Key.Workspace}")}</h3>\n")
                 .Append(SvgChart.StackedColumns($"Ledger states per day in {kind} {workspace.Key.Workspace}", labels, series))
-                .Append(Table(["State", "Nudges"], series.Select(s => (IReadOnlyList<string>)[s.Item1, s.Item2.Sum().ToString(CultureInfo.InvariantCulture)])));
+                .Append(Table(["State", "Nudges"], series.Select(s => (IReadOnlyList<string>)[s.Name, s.Counts.Sum().ToString(CultureInfo.InvariantCulture)])));
         }
 
         html.Append(H2("Slowed down by the platform (429)"));
