@@ -12,6 +12,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace CoachBot.IntegrationTests.WebConsole;
 
@@ -57,17 +58,22 @@ public sealed class ConsoleWorld : IAsyncLifetime
     public Task<string> RenderAsync(string slug, string viewer, IReadOnlyDictionary<string, string>? query = null) =>
         Page(slug).RenderAsync(Viewer(viewer), query ?? new Dictionary<string, string>(), CancellationToken.None);
 
+    public string ConnectionString => _database.ConnectionString;
+
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        _services = new ServiceCollection()
-            .AddLogging(l => l.AddProvider(Errors.Logs))
-            .AddSingleton(_database.DataSource)
-            .AddSingleton<TimeProvider>(Clock)
-            .AddConsolePages()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _services = PagesOver(_database.DataSource);
         await SeedAsync();
     }
+
+    /// <summary>The pages as the host registers them, over <paramref name="dataSource"/> (e.g. through a round-trip counter).</summary>
+    public ServiceProvider PagesOver(NpgsqlDataSource dataSource) => new ServiceCollection()
+        .AddLogging(l => l.AddProvider(Errors.Logs))
+        .AddSingleton(dataSource)
+        .AddSingleton<TimeProvider>(Clock)
+        .AddConsolePages()
+        .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
     public async Task DisposeAsync()
     {
