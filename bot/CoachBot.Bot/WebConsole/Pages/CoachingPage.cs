@@ -16,7 +16,7 @@ public sealed class CoachingPage(ConsoleAudience audience, CoachingQuery coachin
     public const int MinGroup = 5;
 
     private static readonly (string Dimension, string Heading)[] Breakdowns =
-        [("all", "Everyone"), ("style", "By style rendering"), ("race", "By race"), ("skill", "By skill")];
+        [("all", "Overall"), ("style", "By style rendering"), ("race", "By race"), ("skill", "By skill")];
 
     public string Slug => "coaching";
 

@@ -30,14 +30,14 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
             cancellationToken: cancellationToken));
         var people = (await results.ReadAsync<PersonRow>()).ToList();
         var weeks = (await results.ReadAsync<(long PersonId, int WeeksBack, int Sent, int Answered)>()).ToLookup(w => w.PersonId);
-        var sent = (await results.ReadAsync<(long PersonId, DateTime LocalDay, bool Answered)>()).ToLookup(s => s.PersonId);
+        var sent = (await results.ReadAsync<(long PersonId, DateTime SentAt, bool Answered)>()).ToLookup(s => s.PersonId);
         var goals = (await results.ReadAsync<GoalRow>()).ToLookup(g => g.person_id);
         var progress = (await results.ReadAsync<(long PersonId, string Metric, DateTime Day, int Total)>()).ToLookup(p => (p.PersonId, p.Metric));
 
         return people.Select(p =>
         {
             var zone = TimeZoneInfo.TryFindSystemTimeZoneById(p.time_zone, out var found) ? found : TimeZoneInfo.Utc;
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+            var today = LocalDay(now.UtcDateTime, zone);
             var byWeek = weeks[p.id].ToDictionary(w => w.WeeksBack);
             var trend = Enumerable.Range(0, TrendWeeks).Reverse()
                 .Select(back => byWeek.TryGetValue(back, out var w) ? (w.Sent, w.Answered) : (0, 0)).ToList();
@@ -52,7 +52,7 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
             }
 
             var streak = StreakCalculator.Calculate(new StreakCalculator.Input(
-                sent[p.id].Select(s => new StreakCalculator.SentNudge(DateOnly.FromDateTime(s.LocalDay), s.Answered)).ToList(), excused, today));
+                sent[p.id].Select(s => new StreakCalculator.SentNudge(LocalDay(s.SentAt, zone), s.Answered)).ToList(), excused, today));
             var lines = goals[p.id].Select(g => g.ToGoal()).Select(g =>
             {
                 var window = g.Period.WindowOf(today);
@@ -64,6 +64,10 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
                 trend, streak, weeks[p.id].Select(w => w.Answered).DefaultIfEmpty(0).Max(), lines);
         }).ToList();
     }
+
+    // The rep's zone is applied here, not in SQL: a zone name PostgreSQL does not know must not break the whole page.
+    private static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
 
     private const string Sql = """
         select p.id, p.display_name, p.time_zone, p.reachable, p.unreachable_reason, rp.style, coalesce(rp.race, 'middle') as race,
@@ -77,8 +81,8 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
         from nudge_history where person_id = any(@ids) and sent_at >= @from and sent_at <= @now
         group by 1, 2;
 
-        select d.person_id, (d.sent_at at time zone p.time_zone)::date::timestamp as local_day, d.answered_at is not null as answered
-        from nudge_delivery d join person p on p.id = d.person_id
+        select d.person_id, d.sent_at, d.answered_at is not null as answered
+        from nudge_delivery d
         where d.person_id = any(@ids) and d.kind = 'nudge' and d.status = 'sent' and d.sent_at is not null
         order by d.person_id, d.sent_at;
 
