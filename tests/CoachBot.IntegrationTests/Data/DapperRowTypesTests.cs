@@ -132,6 +132,10 @@ public sealed class DapperRowTypesTests(PostgresDatabase database) : IClassFixtu
             ["bot/CoachBot.Coaching/Scheduling/NudgeDeliveries.cs"] = 1,
             ["bot/CoachBot.Platforms/Slack/SlackWorkspaces.cs"] = 2,
             ["bot/CoachBot.Platforms/Teams/ConversationReferenceStore.cs"] = 4,
+            // The web console's reads, on the seeded tenant in WebConsole/ConsolePagesTests (ids, coaching cells, names).
+            ["bot/CoachBot.Bot/WebConsole/Pages/ConsoleAudience.cs"] = 1,
+            ["bot/CoachBot.Bot/WebConsole/Pages/CoachingQuery.cs"] = 1,
+            ["bot/CoachBot.Bot/WebConsole/Pages/PersonNames.cs"] = 1,
             // Single scalars of long, bool or string, or lists of ids: nothing Npgsql could hand back as another type.
             ["bot/CoachBot.Bot/Demo/DemoClockStore.cs"] = 1,
             ["bot/CoachBot.Bot/Demo/DemoEndpoints.cs"] = 2,

@@ -99,7 +99,16 @@ public sealed partial class ConsolePagesTests(ConsoleWorld world) : IClassFixtur
         Assert.Contains("<svg", cal, StringComparison.Ordinal);
         Assert.Contains("Tue 3 Mar, 09:30 (Europe/Berlin time)", cal, StringComparison.Ordinal);
         Assert.Contains("<td>Yes</td>", cal, StringComparison.Ordinal);
-        Assert.Matches(@"\d+ in a row; best \d+", cal);
+        Assert.Contains("<td>3 in a row; best 3; most in a week 4</td>", cal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnansweredNudgeOnAVacationDayDoesNotBreakTheStreak()
+    {
+        // Dee left one nudge unanswered on 24 February, inside her vacation: her run carries on where Cal's restarted.
+        var dee = RowOf(await world.RenderAsync("team", "Max Lead"), "Dee Chain");
+
+        Assert.Contains("<td>6 in a row; best 6; most in a week 4</td>", dee, StringComparison.Ordinal);
     }
 
     [Fact]

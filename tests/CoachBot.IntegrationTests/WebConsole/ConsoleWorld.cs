@@ -161,6 +161,8 @@ public sealed class ConsoleWorld : IAsyncLifetime
         }
 
         await ExecuteAsync("update person set reachable = false, unreachable_reason = 'not-installed' where id = @id", new { id = People["Ben Direct"].Id });
+        // A vacation (a date column) excuses Dee's days off; reading it proves the row type matches what Npgsql hands back.
+        await ExecuteAsync("update rep_schedule set vacation_from = '2026-02-20', vacation_until = '2026-02-24' where person_id = @id", new { id = People["Dee Chain"].Id });
     }
 
     private async Task SeedGoalAsync()

@@ -39,7 +39,7 @@ public sealed class TeamPage(ConsoleAudience audience, TeamQuery team, TimeProvi
             r.Goals.Count == 0 ? "No goals set" : string.Join("; ", r.Goals.Select(g => $"{g.Goal.Describe()}: {g.Done} so far this {g.Goal.Period.Noun()}")),
             SvgChart.Sparkline($"{r.Name}: reply rate, last {TeamQuery.TrendWeeks} weeks",
                 r.Weeks.Select(w => w.Sent == 0 ? (double?)null : (double)w.Answered / w.Sent).ToList())
-                + Encode(" " + Html.Percent(r.Weeks.Sum(w => w.Answered), r.Weeks.Sum(w => w.Sent))),
+                + E(" " + Percent(r.Weeks.Sum(w => w.Answered), r.Weeks.Sum(w => w.Sent))),
             string.Create(CultureInfo.InvariantCulture, $"{r.Streak.Current} in a row; best {r.Streak.Best}; most in a week {r.BestWeekAnswered}"),
             Reach(r),
             NextNudge(r, now),
@@ -47,8 +47,6 @@ public sealed class TeamPage(ConsoleAudience audience, TeamQuery team, TimeProvi
         return html.Append(Table(["Rep", "Style", "Race", "Goals and progress", $"Reply rate ({TeamQuery.TrendWeeks} weeks)", "Streak and records", "Reachable", "Next nudge (their time)"], rows, 4))
             .ToString();
     }
-
-    private static string Encode(string text) => E(text);
 
     private static string Reach(TeamQuery.RepRow rep)
     {

@@ -45,7 +45,7 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
             var excused = new HashSet<DateOnly>();
             if (p.vacation_from is { } vf && p.vacation_until is { } vu)
             {
-                for (var d = DateOnly.FromDateTime(vf); d <= DateOnly.FromDateTime(vu) && excused.Count < 400; d = d.AddDays(1))
+                for (var d = vf; d <= vu && excused.Count < 400; d = d.AddDays(1))
                 {
                     excused.Add(d);
                 }
@@ -106,8 +106,8 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
         public DateTime? next_due_at { get; set; }
         public bool paused { get; set; }
         public bool stopped { get; set; }
-        public DateTime? vacation_from { get; set; }
-        public DateTime? vacation_until { get; set; }
+        public DateOnly? vacation_from { get; set; }
+        public DateOnly? vacation_until { get; set; }
     }
 
     private sealed class GoalRow
