@@ -1,3 +1,4 @@
+using CoachBot.Bot.WebConsole.Pages;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
@@ -61,6 +62,7 @@ public static class ConsoleRegistration
         builder.Logging.AddFilter(typeof(OpenIdConnectHandler).FullName, level => level >= LogLevel.Warning && level != LogLevel.Error);
         services.AddTransient<ConsoleSignInEvents>();
         services.AddSingleton<ConsoleViewers>();
+        services.AddConsolePages();
         return builder;
     }
 

@@ -1,0 +1,127 @@
+using CoachBot.Coaching.Conversation;
+using CoachBot.Coaching.Goals;
+using Dapper;
+using Npgsql;
+
+namespace CoachBot.Bot.WebConsole.Pages;
+
+/// <summary>
+/// Everything the Team page shows, for any number of reps, in one round trip of four set-based statements: the roster
+/// with profile and schedule, weekly answer counts, the sent nudges streaks are counted over, and goals with progress.
+/// Counts and dates only: never a reply, a note or the rep's free-text goal.
+/// </summary>
+public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    public const int TrendWeeks = 8;
+
+    public sealed record GoalLine(Goal Goal, int Done);
+
+    public sealed record RepRow(
+        long Id, string Name, string TimeZone, string? Style, string Race, bool Reachable, string? UnreachableReason,
+        DateTimeOffset? NextDueAt, bool Paused, bool Stopped, IReadOnlyList<(int Sent, int Answered)> Weeks,
+        StreakCalculator.Streaks Streak, int BestWeekAnswered, IReadOnlyList<GoalLine> Goals);
+
+    public async Task<IReadOnlyList<RepRow>> RepsAsync(long[] personIds, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql,
+            new { ids = personIds, now = now.UtcDateTime, from = now.AddDays(-7 * TrendWeeks).UtcDateTime, progressFrom = now.AddDays(-100).UtcDateTime },
+            cancellationToken: cancellationToken));
+        var people = (await results.ReadAsync<PersonRow>()).ToList();
+        var weeks = (await results.ReadAsync<(long PersonId, int WeeksBack, int Sent, int Answered)>()).ToLookup(w => w.PersonId);
+        var sent = (await results.ReadAsync<(long PersonId, DateTime SentAt, bool Answered)>()).ToLookup(s => s.PersonId);
+        var goals = (await results.ReadAsync<GoalRow>()).ToLookup(g => g.person_id);
+        var progress = (await results.ReadAsync<(long PersonId, string Metric, DateTime Day, int Total)>()).ToLookup(p => (p.PersonId, p.Metric));
+
+        return people.Select(p =>
+        {
+            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(p.time_zone, out var found) ? found : TimeZoneInfo.Utc;
+            var today = LocalDay(now.UtcDateTime, zone);
+            var byWeek = weeks[p.id].ToDictionary(w => w.WeeksBack);
+            var trend = Enumerable.Range(0, TrendWeeks).Reverse()
+                .Select(back => byWeek.TryGetValue(back, out var w) ? (w.Sent, w.Answered) : (0, 0)).ToList();
+            // Vacation days are excused as RepStreaks excuses them; pauses and holidays are left to the rep's own `streak`.
+            var excused = new HashSet<DateOnly>();
+            if (p.vacation_from is { } vf && p.vacation_until is { } vu)
+            {
+                for (var d = vf; d <= vu && excused.Count < 400; d = d.AddDays(1))
+                {
+                    excused.Add(d);
+                }
+            }
+
+            var streak = StreakCalculator.Calculate(new StreakCalculator.Input(
+                sent[p.id].Select(s => new StreakCalculator.SentNudge(LocalDay(s.SentAt, zone), s.Answered)).ToList(), excused, today));
+            var lines = goals[p.id].Select(g => g.ToGoal()).Select(g =>
+            {
+                var window = g.Period.WindowOf(today);
+                var done = progress[(p.id, g.Metric.ToDbValue())].Where(x => window.Contains(DateOnly.FromDateTime(x.Day))).Sum(x => x.Total);
+                return new GoalLine(g, done);
+            }).ToList();
+            DateTimeOffset? next = p.next_due_at is { } due && due != DateTime.MaxValue ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : null;
+            return new RepRow(p.id, p.display_name, p.time_zone, p.style, p.race, p.reachable, p.unreachable_reason, next, p.paused, p.stopped,
+                trend, streak, weeks[p.id].Select(w => w.Answered).DefaultIfEmpty(0).Max(), lines);
+        }).ToList();
+    }
+
+    // The rep's zone is applied here, not in SQL: a zone name PostgreSQL does not know must not break the whole page.
+    private static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
+
+    private const string Sql = """
+        select p.id, p.display_name, p.time_zone, p.reachable, p.unreachable_reason, rp.style, coalesce(rp.race, 'middle') as race,
+               rs.next_due_at, coalesce(rs.paused, false) as paused, coalesce(rs.stopped, false) as stopped, rs.vacation_from, rs.vacation_until
+        from person p left join rep_profile rp on rp.person_id = p.id left join rep_schedule rs on rs.person_id = p.id
+        where p.id = any(@ids) and p.role = 'rep'
+        order by p.display_name, p.id;
+
+        select person_id, floor(extract(epoch from (@now - sent_at)) / 604800)::int as weeks_back,
+               count(*)::int as sent, count(answered_at)::int as answered
+        from nudge_history where person_id = any(@ids) and sent_at >= @from and sent_at <= @now
+        group by 1, 2;
+
+        select d.person_id, d.sent_at, d.answered_at is not null as answered
+        from nudge_delivery d
+        where d.person_id = any(@ids) and d.kind = 'nudge' and d.status = 'sent' and d.sent_at is not null
+        order by d.person_id, d.sent_at;
+
+        select id, person_id, metric, period, target, set_by, set_at, removed_at
+        from rep_goal where person_id = any(@ids) and removed_at is null order by person_id, set_at;
+
+        select person_id, metric, occurred_on::timestamp as day, sum(amount)::int as total
+        from goal_progress where person_id = any(@ids) and occurred_on >= @progressFrom::date
+        group by 1, 2, 3;
+        """;
+
+    private sealed class PersonRow
+    {
+        public long id { get; set; }
+        public string display_name { get; set; } = "";
+        public string time_zone { get; set; } = "UTC";
+        public bool reachable { get; set; }
+        public string? unreachable_reason { get; set; }
+        public string? style { get; set; }
+        public string race { get; set; } = "middle";
+        public DateTime? next_due_at { get; set; }
+        public bool paused { get; set; }
+        public bool stopped { get; set; }
+        public DateOnly? vacation_from { get; set; }
+        public DateOnly? vacation_until { get; set; }
+    }
+
+    private sealed class GoalRow
+    {
+        public long id { get; set; }
+        public long person_id { get; set; }
+        public string metric { get; set; } = "";
+        public string period { get; set; } = "";
+        public int target { get; set; }
+        public string set_by { get; set; } = "";
+        public DateTime set_at { get; set; }
+        public DateTime? removed_at { get; set; }
+
+        public Goal ToGoal() => new(id, GoalMetrics.FromDbValue(metric)!.Value, GoalPeriods.FromDbValue(period)!.Value, target, set_by,
+            new DateTimeOffset(DateTime.SpecifyKind(set_at, DateTimeKind.Utc)), null);
+    }
+}
