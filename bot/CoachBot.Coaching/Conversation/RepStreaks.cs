@@ -1,6 +1,5 @@
 using CoachBot.Coaching.Profiles;
 using CoachBot.Coaching.Scheduling;
-using PublicHoliday;
 
 namespace CoachBot.Coaching.Conversation;
 
@@ -19,52 +18,16 @@ public sealed class RepStreaks(NudgeDeliveries deliveries, RepScheduleStore sche
         var sent = (await deliveries.SentSinceAsync(personId, since: null, cancellationToken))
             .Select(n => new StreakCalculator.SentNudge(LocalDate(n.SentAt, zone), n.Answered))
             .ToList();
-        var excused = new HashSet<DateOnly>();
         if (schedule is null || sent.Count == 0)
         {
-            return StreakCalculator.Calculate(new StreakCalculator.Input(sent, excused, today));
+            return StreakCalculator.Calculate(new StreakCalculator.Input(sent, new HashSet<DateOnly>(), today));
         }
 
-        foreach (var (from, until) in await schedules.GetPausePeriodsAsync(personId, now, cancellationToken))
-        {
-            AddRange(excused, LocalDate(from, zone), LocalDate(until, zone));
-        }
-
-        if (schedule is { VacationFrom: { } vacationFrom, VacationUntil: { } vacationUntil })
-        {
-            AddRange(excused, vacationFrom, vacationUntil);
-        }
-
-        excused.UnionWith(Holidays(schedule.HolidayCountry, sent[0].Day.Year, today.Year));
+        var excused = StreakExcuses.Days(
+            zone, await schedules.GetPausePeriodsAsync(personId, now, cancellationToken), schedule.VacationFrom, schedule.VacationUntil,
+            schedule.HolidayCountry, sent[0].Day.Year, today.Year);
         return StreakCalculator.Calculate(new StreakCalculator.Input(sent, excused, today));
     }
 
-    private static IEnumerable<DateOnly> Holidays(string? country, int fromYear, int toYear)
-    {
-        if (string.IsNullOrEmpty(country))
-        {
-            return [];
-        }
-
-        try
-        {
-            var calendar = PublicHolidayFactory.GetPublicHolidayForCountry(country);
-            return Enumerable.Range(fromYear, toYear - fromYear + 1).SelectMany(y => calendar.PublicHolidays(y)).Select(DateOnly.FromDateTime);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            // An unsupported country simply has no holiday calendar.
-            return [];
-        }
-    }
-
-    private static void AddRange(HashSet<DateOnly> days, DateOnly from, DateOnly until)
-    {
-        for (var day = from; day <= until && days.Count < 5000; day = day.AddDays(1))
-        {
-            days.Add(day);
-        }
-    }
-
-    private static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+    private static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => StreakExcuses.LocalDate(at, zone);
 }

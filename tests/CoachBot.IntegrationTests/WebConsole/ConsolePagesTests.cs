@@ -112,6 +112,21 @@ public sealed partial class ConsolePagesTests(ConsoleWorld world) : IClassFixtur
     }
 
     [Fact]
+    public async Task EveryRepsStreakOnTheTeamPageIsTheStreakTheRepSeesThemselves()
+    {
+        // One rule for pauses, vacations and holidays: the console must not show a manager another streak than `streak`.
+        var html = await world.RenderAsync("team", "Max Lead");
+        Assert.Contains("<td>6 in a row; best 6; most in a week 4</td>", RowOf(html, "Eli Chain"), StringComparison.Ordinal);
+        var streaks = new CoachBot.Coaching.Conversation.RepStreaks(
+            new CoachBot.Coaching.Scheduling.NudgeDeliveries(world.DataSource, world.Clock), new CoachBot.Coaching.Profiles.RepScheduleStore(world.DataSource), world.Clock);
+        foreach (var name in ConsoleWorld.MaxReps)
+        {
+            var own = await streaks.ForAsync(world.People[name].Id, CancellationToken.None);
+            Assert.Contains($"<td>{own.Current} in a row; best {own.Best}; ", RowOf(html, name), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task UnreachableRepCarriesTheReasonAndWhatToDo()
     {
         var ben = RowOf(await world.RenderAsync("team", "Mia Manager"), "Ben Direct");

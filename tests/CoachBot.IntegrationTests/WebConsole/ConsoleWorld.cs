@@ -60,6 +60,8 @@ public sealed class ConsoleWorld : IAsyncLifetime
 
     public string ConnectionString => _database.ConnectionString;
 
+    public NpgsqlDataSource DataSource => _database.DataSource;
+
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
@@ -163,6 +165,10 @@ public sealed class ConsoleWorld : IAsyncLifetime
         await ExecuteAsync("update person set reachable = false, unreachable_reason = 'not-installed' where id = @id", new { id = People["Ben Direct"].Id });
         // A vacation (a date column) excuses Dee's days off; reading it proves the row type matches what Npgsql hands back.
         await ExecuteAsync("update rep_schedule set vacation_from = '2026-02-20', vacation_until = '2026-02-24' where person_id = @id", new { id = People["Dee Chain"].Id });
+        // Eli paused nudges over the same days (a pause period, as `pause` opens it): it must excuse them the same way.
+        await ExecuteAsync("""
+            insert into rep_pause_period (person_id, kind, from_at, until_at) values (@id, 'pause', '2026-02-20T00:00:00Z', '2026-02-24T23:00:00Z')
+            """, new { id = People["Eli Chain"].Id });
     }
 
     private async Task SeedGoalAsync()

@@ -33,6 +33,7 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
         var sent = (await results.ReadAsync<(long PersonId, DateTime SentAt, bool Answered)>()).ToLookup(s => s.PersonId);
         var goals = (await results.ReadAsync<GoalRow>()).ToLookup(g => g.person_id);
         var progress = (await results.ReadAsync<(long PersonId, string Metric, DateTime Day, int Total)>()).ToLookup(p => (p.PersonId, p.Metric));
+        var pauses = (await results.ReadAsync<(long PersonId, DateTime From, DateTime? Until)>()).ToLookup(p => p.PersonId);
 
         return people.Select(p =>
         {
@@ -41,18 +42,13 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
             var byWeek = weeks[p.id].ToDictionary(w => w.WeeksBack);
             var trend = Enumerable.Range(0, TrendWeeks).Reverse()
                 .Select(back => byWeek.TryGetValue(back, out var w) ? (w.Sent, w.Answered) : (0, 0)).ToList();
-            // Vacation days are excused as RepStreaks excuses them; pauses and holidays are left to the rep's own `streak`.
-            var excused = new HashSet<DateOnly>();
-            if (p.vacation_from is { } vf && p.vacation_until is { } vu)
-            {
-                for (var d = vf; d <= vu && excused.Count < 400; d = d.AddDays(1))
-                {
-                    excused.Add(d);
-                }
-            }
-
-            var streak = StreakCalculator.Calculate(new StreakCalculator.Input(
-                sent[p.id].Select(s => new StreakCalculator.SentNudge(LocalDay(s.SentAt, zone), s.Answered)).ToList(), excused, today));
+            // The same excused days as the rep's own `streak` (pauses, snoozes, vacation, public holidays).
+            var days = sent[p.id].Select(s => new StreakCalculator.SentNudge(LocalDay(s.SentAt, zone), s.Answered)).ToList();
+            var excused = days.Count == 0 ? [] : StreakExcuses.Days(
+                zone,
+                pauses[p.id].Select(x => (Utc(x.From), x.Until is { } until ? Utc(until) : now)),
+                p.vacation_from, p.vacation_until, p.holiday_country, days[0].Day.Year, today.Year);
+            var streak = StreakCalculator.Calculate(new StreakCalculator.Input(days, excused, today));
             var lines = goals[p.id].Select(g => g.ToGoal()).Select(g =>
             {
                 var window = g.Period.WindowOf(today);
@@ -65,13 +61,16 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
         }).ToList();
     }
 
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
     // The rep's zone is applied here, not in SQL: a zone name PostgreSQL does not know must not break the whole page.
     private static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
 
     private const string Sql = """
         select p.id, p.display_name, p.time_zone, p.reachable, p.unreachable_reason, rp.style, coalesce(rp.race, 'middle') as race,
-               rs.next_due_at, coalesce(rs.paused, false) as paused, coalesce(rs.stopped, false) as stopped, rs.vacation_from, rs.vacation_until
+               rs.next_due_at, coalesce(rs.paused, false) as paused, coalesce(rs.stopped, false) as stopped, rs.vacation_from, rs.vacation_until,
+               rs.holiday_country
         from person p left join rep_profile rp on rp.person_id = p.id left join rep_schedule rs on rs.person_id = p.id
         where p.id = any(@ids) and p.role = 'rep'
         order by p.display_name, p.id;
@@ -92,6 +91,8 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
         select person_id, metric, occurred_on::timestamp as day, sum(amount)::int as total
         from goal_progress where person_id = any(@ids) and occurred_on >= @progressFrom::date
         group by 1, 2, 3;
+
+        select person_id, from_at, until_at from rep_pause_period where person_id = any(@ids) order by person_id, from_at;
         """;
 
     private sealed class PersonRow
@@ -108,6 +109,7 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
         public bool stopped { get; set; }
         public DateOnly? vacation_from { get; set; }
         public DateOnly? vacation_until { get; set; }
+        public string? holiday_country { get; set; }
     }
 
     private sealed class GoalRow
