@@ -19,6 +19,31 @@ public sealed class GoalStore(NpgsqlDataSource dataSource)
         return rows.Select(r => r.ToGoal()).ToList();
     }
 
+    /// <summary>Several reps' goals, removed ones included (their targets shape past periods), in one statement.</summary>
+    public async Task<ILookup<long, Goal>> GoalsForAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<GoalRow>(new CommandDefinition("""
+            select person_id, id, metric, period, target, set_by, set_at, removed_at from rep_goal
+            where person_id = any(@ids) order by person_id, set_at, id
+            """, new { ids = personIds.ToArray() }, cancellationToken: cancellationToken));
+        return rows.ToLookup(r => r.person_id, r => r.ToGoal());
+    }
+
+    /// <summary>Several reps' daily progress totals per metric since <paramref name="from"/>, in one statement.</summary>
+    public async Task<IReadOnlyDictionary<(long PersonId, GoalMetric Metric), IReadOnlyDictionary<DateOnly, int>>> DailyTotalsForAsync(
+        IReadOnlyCollection<long> personIds, DateOnly from, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DayRow>(new CommandDefinition("""
+            select person_id, metric, occurred_on, sum(amount)::int as total from goal_progress
+            where person_id = any(@ids) and occurred_on >= @from group by person_id, metric, occurred_on
+            """, new { ids = personIds.ToArray(), from = from.ToDateTime(TimeOnly.MinValue) }, cancellationToken: cancellationToken));
+        return rows.Where(r => GoalMetrics.FromDbValue(r.metric) is not null)
+            .GroupBy(r => (r.person_id, GoalMetrics.FromDbValue(r.metric)!.Value))
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<DateOnly, int>)g.ToDictionary(r => DateOnly.FromDateTime(r.occurred_on), r => r.total));
+    }
+
     /// <summary>Replaces the rep's goal for this metric in one transaction; false when it would make more than three.</summary>
     public async Task<bool> SetAsync(long personId, GoalMetric metric, GoalPeriod period, int target, string setBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -120,6 +145,7 @@ public sealed class GoalStore(NpgsqlDataSource dataSource)
     // Settable classes: Dapper maps columns by name and Npgsql hands back date as DateTime.
     private sealed class GoalRow
     {
+        public long person_id { get; set; }
         public long id { get; set; }
         public string metric { get; set; } = "";
         public string period { get; set; } = "";
@@ -134,6 +160,8 @@ public sealed class GoalStore(NpgsqlDataSource dataSource)
 
     private sealed class DayRow
     {
+        public long person_id { get; set; }
+        public string metric { get; set; } = "";
         public DateTime occurred_on { get; set; }
         public int total { get; set; }
     }

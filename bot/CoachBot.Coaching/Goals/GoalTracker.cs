@@ -28,6 +28,39 @@ public sealed class GoalTracker(GoalStore store, RepScheduleStore schedules, Tim
         return standings;
     }
 
+    /// <summary>
+    /// Standings for a whole team in four statements whatever its size (schedules, holds, goals, daily totals), for pages
+    /// that list many reps; each rep's numbers are worked out exactly as <see cref="StandingsAsync"/> does for one.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<GoalStanding>>> StandingsForAsync(
+        IReadOnlyDictionary<long, string> personZones, CancellationToken cancellationToken)
+    {
+        var ids = personZones.Keys.ToList();
+        var now = time.GetUtcNow();
+        var goals = await store.GoalsForAsync(ids, cancellationToken);
+        var withGoals = ids.Where(id => goals[id].Any(g => g.RemovedAt is null)).ToList();
+        if (withGoals.Count == 0)
+        {
+            return new Dictionary<long, IReadOnlyList<GoalStanding>>();
+        }
+
+        var repSchedules = await schedules.GetManyAsync(withGoals, cancellationToken);
+        var holds = await schedules.GetPausePeriodsAsync(withGoals, now, cancellationToken);
+        var first = withGoals.Min(id => goals[id].Min(g => g.SetAt)).AddDays(-1);
+        var totals = await store.DailyTotalsForAsync(withGoals, DateOnly.FromDateTime(first.UtcDateTime), cancellationToken);
+        var result = new Dictionary<long, IReadOnlyList<GoalStanding>>();
+        foreach (var id in withGoals)
+        {
+            var calendar = RepGoalCalendar.For(repSchedules.GetValueOrDefault(id), personZones[id], now, holds[id]);
+            var all = goals[id].ToList();
+            result[id] = all.Where(g => g.RemovedAt is null)
+                .Select(g => Standing(g, all, calendar, totals.GetValueOrDefault((id, g.Metric)) ?? new Dictionary<DateOnly, int>()))
+                .ToList();
+        }
+
+        return result;
+    }
+
     /// <summary>The seam for every source of progress (typed, button, later a CRM feed). Returns what to tell the rep, nothing for a replay.</summary>
     public async Task<IReadOnlyList<string>> RecordAsync(GoalProgressEntry entry, RepGoalCalendar calendar, CommunicationStyle? style, CancellationToken cancellationToken)
     {
@@ -73,10 +106,16 @@ public sealed class GoalTracker(GoalStore store, RepScheduleStore schedules, Tim
 
     private async Task<GoalStanding> StandingAsync(long personId, Goal goal, IReadOnlyList<Goal> all, RepGoalCalendar calendar, CancellationToken cancellationToken)
     {
+        var first = calendar.LocalDate(all.Where(g => g.Metric == goal.Metric && g.Period == goal.Period).Min(g => g.SetAt));
+        var totals = await store.DailyTotalsAsync(personId, goal.Metric, goal.Period.WindowsBetween(first, calendar.Today)[0].Start, cancellationToken);
+        return Standing(goal, all, calendar, totals);
+    }
+
+    private static GoalStanding Standing(Goal goal, IReadOnlyList<Goal> all, RepGoalCalendar calendar, IReadOnlyDictionary<DateOnly, int> totals)
+    {
         var history = all.Where(g => g.Metric == goal.Metric && g.Period == goal.Period).ToList();
         var first = calendar.LocalDate(history.Min(g => g.SetAt));
         var windows = goal.Period.WindowsBetween(first, calendar.Today);
-        var totals = await store.DailyTotalsAsync(personId, goal.Metric, windows[0].Start, cancellationToken);
         var current = goal.Period.WindowOf(calendar.Today);
         var periods = windows.Select(w => new PeriodResult(
             w,

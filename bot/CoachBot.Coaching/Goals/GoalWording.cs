@@ -12,6 +12,14 @@ public static class GoalWording
         $"{r.Metric.Count(r.Done)} of {r.Target} this {r.Period.Noun()} ({r.DonePercent} %)";
 
     /// <summary>The midpoint check: "60 % with 40 % of the week left: on pace", worded for the style.</summary>
+    /// <summary>"20 calls weekly: 18 of 20 this week (90 %), on pace · best week: 23 · 3 weeks on target in a row (record 4)".</summary>
+    public static string Standing(GoalStanding s)
+    {
+        var (r, b, noun) = (s.Reading, s.Records, s.Goal.Period.Noun());
+        var best = b.PreviousBest > 0 && r.Done > b.PreviousBest ? $"new best {noun}: {r.Done} (was {b.PreviousBest})" : $"best {noun}: {b.BestTotal}";
+        return $"{Progress(r)}, {r.StatusWords} · {best} · {b.CurrentRun} {noun}s on target in a row (record {b.LongestRun})";
+    }
+
     public static string Pace(CommunicationStyle? style, PaceReading r)
     {
         var core = $"{r.DonePercent} % with {r.LeftPercent} % of the {r.Period.Noun()} left: {r.StatusWords}";

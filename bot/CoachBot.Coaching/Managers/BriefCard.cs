@@ -84,11 +84,5 @@ public static class BriefCard
             + $"(`style @person {better.ToDbValue()}`).";
     }
 
-    // "Calls: 18 of 20 this week (90 %), on pace · best week 23 · 3 weeks on target in a row (record 4)".
-    private static string GoalLine(GoalStanding s)
-    {
-        var (r, b, noun) = (s.Reading, s.Records, s.Goal.Period.Noun());
-        var best = b.PreviousBest > 0 && r.Done > b.PreviousBest ? $"new best {noun}: {r.Done} (was {b.PreviousBest})" : $"best {noun}: {b.BestTotal}";
-        return $"• {GoalWording.Progress(r)}, {r.StatusWords} · {best} · {b.CurrentRun} {noun}s on target in a row (record {b.LongestRun})";
-    }
+    private static string GoalLine(GoalStanding s) => $"• {GoalWording.Standing(s)}";
 }

@@ -11,10 +11,14 @@ namespace CoachBot.Coaching.Profiles;
 /// </summary>
 public sealed class RepScheduleStore(NpgsqlDataSource dataSource)
 {
-    public async Task<RepSchedule?> GetAsync(long personId, CancellationToken cancellationToken)
+    public async Task<RepSchedule?> GetAsync(long personId, CancellationToken cancellationToken) =>
+        (await GetManyAsync([personId], cancellationToken)).GetValueOrDefault(personId);
+
+    /// <summary>Several reps' schedules in one statement (a team's page); reps without one are absent.</summary>
+    public async Task<IReadOnlyDictionary<long, RepSchedule>> GetManyAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ScheduleRow>(new CommandDefinition("""
+        var rows = await connection.QueryAsync<ScheduleRow>(new CommandDefinition("""
             select s.person_id as personid, p.time_zone as timezone, s.working_days as workingdays,
                 to_char(s.day_start, 'HH24:MI') as daystart, to_char(s.day_end, 'HH24:MI') as dayend,
                 array(select to_char(t, 'HH24:MI') from unnest(s.send_times) t) as sendtimes,
@@ -22,9 +26,9 @@ public sealed class RepScheduleStore(NpgsqlDataSource dataSource)
                 s.snoozed_until as snoozeduntil, s.paused, s.stopped, s.cadence, coalesce(r.race, 'middle') as race,
                 to_char(s.quiet_start, 'HH24:MI') as quietstart, to_char(s.quiet_end, 'HH24:MI') as quietend
             from rep_schedule s join person p on p.id = s.person_id left join rep_profile r on r.person_id = s.person_id
-            where s.person_id = @personId
-            """, new { personId }, cancellationToken: cancellationToken));
-        return row?.ToSchedule();
+                        where s.person_id = any(@ids)
+            """, new { ids = personIds.ToArray() }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.PersonId, r => r.ToSchedule());
     }
 
     public Task SetDaysAndTimeAsync(long personId, IReadOnlyList<int>? isoDays, TimeOnly? sendTime, CancellationToken cancellationToken) =>
@@ -63,13 +67,18 @@ public sealed class RepScheduleStore(NpgsqlDataSource dataSource)
 
     /// <summary>Pause, snooze and stop periods, open ones ending at <paramref name="now"/>.</summary>
     public async Task<IReadOnlyList<(DateTimeOffset From, DateTimeOffset Until)>> GetPausePeriodsAsync(
-        long personId, DateTimeOffset now, CancellationToken cancellationToken)
+        long personId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await GetPausePeriodsAsync([personId], now, cancellationToken))[personId].ToList();
+
+    /// <summary>Several reps' pause, snooze and stop periods in one statement, open ones ending at <paramref name="now"/>.</summary>
+    public async Task<ILookup<long, (DateTimeOffset From, DateTimeOffset Until)>> GetPausePeriodsAsync(
+        IReadOnlyCollection<long> personIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(DateTime From, DateTime? Until)>(new CommandDefinition(
-            "select from_at, until_at from rep_pause_period where person_id = @personId order by from_at",
-            new { personId }, cancellationToken: cancellationToken));
-        return rows.Select(r => (Utc(r.From), r.Until is { } u ? Utc(u) : now)).ToList();
+        var rows = await connection.QueryAsync<(long PersonId, DateTime From, DateTime? Until)>(new CommandDefinition(
+            "select person_id, from_at, until_at from rep_pause_period where person_id = any(@ids) order by person_id, from_at",
+            new { ids = personIds.ToArray() }, cancellationToken: cancellationToken));
+        return rows.ToLookup(r => r.PersonId, r => (Utc(r.From), r.Until is { } u ? Utc(u) : now));
     }
 
     private async Task OpenPeriodAsync(long personId, string kind, DateTimeOffset from, DateTimeOffset? until, CancellationToken cancellationToken)

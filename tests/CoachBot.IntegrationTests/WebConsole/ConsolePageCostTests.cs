@@ -12,7 +12,7 @@ public sealed class ConsolePageCostTests(ConsoleWorld world) : IClassFixture<Con
     [InlineData("Ada Admin")]
     [InlineData("Mia Manager")]
     [InlineData("Cal Chain")]
-    public async Task EveryPageTakesAtMostThreeRoundTripsForEightReps(string viewer)
+    public async Task EveryPageTakesAFixedFewRoundTripsForEightReps(string viewer)
     {
         await using var wire = PgRoundTripCounter.To(world.ConnectionString);
         await using var dataSource = NpgsqlDataSource.Create(wire.Through(world.ConnectionString));
@@ -25,7 +25,9 @@ public sealed class ConsolePageCostTests(ConsoleWorld world) : IClassFixture<Con
             // Npgsql's own traffic (type loading on a new pool, DISCARD ALL on returning a connection) is not the page's.
             var trips = wire.Since(mark).Where(t => !t.Sql.All(q => q is "DISCARD ALL" || q.StartsWith("SELECT version()", StringComparison.Ordinal))).ToList();
 
-            Assert.True(trips.Count <= 3, $"{page.Slug} for {viewer}: {trips.Count} round trips\n{string.Join("\n", trips)}");
+            // Team adds the goal standings with their records: four statements (schedules, holds, goals, totals) for the whole team.
+            var limit = page.Slug == "team" ? 6 : 3;
+            Assert.True(trips.Count <= limit, $"{page.Slug} for {viewer}: {trips.Count} round trips\n{string.Join("\n", trips)}");
         }
     }
 }

@@ -93,8 +93,9 @@ public sealed partial class ConsolePagesTests(ConsoleWorld world) : IClassFixtur
 
         Assert.Contains("<td>Driver</td>", cal, StringComparison.Ordinal);
         Assert.Contains("<td>Sprint</td>", cal, StringComparison.Ordinal);
-        // 5 calls logged on Monday 2 March count this week; the 9 logged the Friday before do not.
-        Assert.Contains("20 calls weekly: 5 so far this week", cal, StringComparison.Ordinal);
+        // 5 calls logged on Monday 2 March count this week; the 9 logged the Friday before are last week's, her best so far.
+        Assert.Contains("5 calls of 20 this week (25 %)", cal, StringComparison.Ordinal);
+        Assert.Contains("5 calls of 20 this week (25 %), ahead of pace &#183; best week: 9 &#183; 0 weeks on target in a row (record 0)", cal, StringComparison.Ordinal);
         Assert.Contains("9/12 (75%)", cal, StringComparison.Ordinal);
         Assert.Contains("<svg", cal, StringComparison.Ordinal);
         Assert.Contains("Tue 3 Mar, 09:30 (Europe/Berlin time)", cal, StringComparison.Ordinal);

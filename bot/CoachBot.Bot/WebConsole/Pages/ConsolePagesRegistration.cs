@@ -1,3 +1,5 @@
+using CoachBot.Coaching.Profiles;
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Escalations;
 using CoachBot.Coaching.Nudges.Library;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +19,10 @@ public static class ConsolePagesRegistration
         services.TryAddSingleton<EscalationStore>();
         services.TryAddSingleton<ConsoleAudience>();
         services.TryAddSingleton<PersonNames>();
+        // The Team page's goal standings; TryAdd, as AddGoals registers the same three for the chat side.
+        services.TryAddSingleton<RepScheduleStore>();
+        services.TryAddSingleton<GoalStore>();
+        services.TryAddSingleton<GoalTracker>();
         services.TryAddSingleton<TeamQuery>();
         services.TryAddSingleton<CoachingQuery>();
         services.TryAddSingleton<DeliveryQuery>();

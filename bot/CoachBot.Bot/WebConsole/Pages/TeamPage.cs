@@ -36,7 +36,7 @@ public sealed class TeamPage(ConsoleAudience audience, TeamQuery team, TimeProvi
             r.Name,
             CommunicationStyles.FromDbValue(r.Style) is { } style ? Capitalized(style.Label()) : "Not known yet",
             Capitalized(Races.FromDbValue(r.Race)?.Label() ?? r.Race),
-            r.Goals.Count == 0 ? "No goals set" : string.Join("; ", r.Goals.Select(g => $"{g.Goal.Describe()}: {g.Done} so far this {g.Goal.Period.Noun()}")),
+            r.Goals.Count == 0 ? "No goals set" : string.Join("\n", r.Goals.Select(GoalWording.Standing)),
             SvgChart.Sparkline($"{r.Name}: reply rate, last {TeamQuery.TrendWeeks} weeks",
                 r.Weeks.Select(w => w.Sent == 0 ? (double?)null : (double)w.Answered / w.Sent).ToList())
                 + E(" " + Percent(r.Weeks.Sum(w => w.Answered), r.Weeks.Sum(w => w.Sent))),

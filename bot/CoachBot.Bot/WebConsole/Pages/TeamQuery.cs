@@ -6,36 +6,33 @@ using Npgsql;
 namespace CoachBot.Bot.WebConsole.Pages;
 
 /// <summary>
-/// Everything the Team page shows, for any number of reps, in one round trip of four set-based statements: the roster
-/// with profile and schedule, weekly answer counts, the sent nudges streaks are counted over, and goals with progress.
-/// Counts and dates only: never a reply, a note or the rep's free-text goal.
+/// Everything the Team page shows, for any number of reps, in one round trip of set-based statements (the roster with
+/// profile and schedule, weekly answer counts, the sent nudges and pauses streaks are counted over), plus the goal
+/// standings with their records from <see cref="GoalTracker.StandingsForAsync"/> (four more statements, whatever the
+/// team's size). Counts and dates only: never a reply, a note or the rep's free-text goal.
 /// </summary>
-public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class TeamQuery(NpgsqlDataSource dataSource, GoalTracker goals, TimeProvider time)
 {
     public const int TrendWeeks = 8;
-
-    public sealed record GoalLine(Goal Goal, int Done);
 
     public sealed record RepRow(
         long Id, string Name, string TimeZone, string? Style, string Race, bool Reachable, string? UnreachableReason,
         DateTimeOffset? NextDueAt, bool Paused, bool Stopped, IReadOnlyList<(int Sent, int Answered)> Weeks,
-        StreakCalculator.Streaks Streak, int BestWeekAnswered, IReadOnlyList<GoalLine> Goals);
+        StreakCalculator.Streaks Streak, int BestWeekAnswered, IReadOnlyList<GoalStanding> Goals);
 
     public async Task<IReadOnlyList<RepRow>> RepsAsync(long[] personIds, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql,
-            new { ids = personIds, now = now.UtcDateTime, from = now.AddDays(-7 * TrendWeeks).UtcDateTime, progressFrom = now.AddDays(-100).UtcDateTime },
+            new { ids = personIds, now = now.UtcDateTime, from = now.AddDays(-7 * TrendWeeks).UtcDateTime },
             cancellationToken: cancellationToken));
         var people = (await results.ReadAsync<PersonRow>()).ToList();
         var weeks = (await results.ReadAsync<(long PersonId, int WeeksBack, int Sent, int Answered)>()).ToLookup(w => w.PersonId);
         var sent = (await results.ReadAsync<(long PersonId, DateTime SentAt, bool Answered)>()).ToLookup(s => s.PersonId);
-        var goals = (await results.ReadAsync<GoalRow>()).ToLookup(g => g.person_id);
-        var progress = (await results.ReadAsync<(long PersonId, string Metric, DateTime Day, int Total)>()).ToLookup(p => (p.PersonId, p.Metric));
         var pauses = (await results.ReadAsync<(long PersonId, DateTime From, DateTime? Until)>()).ToLookup(p => p.PersonId);
 
-        return people.Select(p =>
+        var rows = people.Select(p =>
         {
             var zone = TimeZoneInfo.TryFindSystemTimeZoneById(p.time_zone, out var found) ? found : TimeZoneInfo.Utc;
             var today = LocalDay(now.UtcDateTime, zone);
@@ -49,16 +46,12 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
                 pauses[p.id].Select(x => (Utc(x.From), x.Until is { } until ? Utc(until) : now)),
                 p.vacation_from, p.vacation_until, p.holiday_country, days[0].Day.Year, today.Year);
             var streak = StreakCalculator.Calculate(new StreakCalculator.Input(days, excused, today));
-            var lines = goals[p.id].Select(g => g.ToGoal()).Select(g =>
-            {
-                var window = g.Period.WindowOf(today);
-                var done = progress[(p.id, g.Metric.ToDbValue())].Where(x => window.Contains(DateOnly.FromDateTime(x.Day))).Sum(x => x.Total);
-                return new GoalLine(g, done);
-            }).ToList();
             DateTimeOffset? next = p.next_due_at is { } due && due != DateTime.MaxValue ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : null;
             return new RepRow(p.id, p.display_name, p.time_zone, p.style, p.race, p.reachable, p.unreachable_reason, next, p.paused, p.stopped,
-                trend, streak, weeks[p.id].Select(w => w.Answered).DefaultIfEmpty(0).Max(), lines);
+                trend, streak, weeks[p.id].Select(w => w.Answered).DefaultIfEmpty(0).Max(), []);
         }).ToList();
+        var standings = await goals.StandingsForAsync(rows.ToDictionary(r => r.Id, r => r.TimeZone), cancellationToken);
+        return [.. rows.Select(r => standings.TryGetValue(r.Id, out var mine) ? r with { Goals = mine } : r)];
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
@@ -85,12 +78,6 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
         where d.person_id = any(@ids) and d.kind = 'nudge' and d.status = 'sent' and d.sent_at is not null
         order by d.person_id, d.sent_at;
 
-        select id, person_id, metric, period, target, set_by, set_at, removed_at
-        from rep_goal where person_id = any(@ids) and removed_at is null order by person_id, set_at;
-
-        select person_id, metric, occurred_on::timestamp as day, sum(amount)::int as total
-        from goal_progress where person_id = any(@ids) and occurred_on >= @progressFrom::date
-        group by 1, 2, 3;
 
         select person_id, from_at, until_at from rep_pause_period where person_id = any(@ids) order by person_id, from_at;
         """;
@@ -110,20 +97,5 @@ public sealed class TeamQuery(NpgsqlDataSource dataSource, TimeProvider time)
         public DateOnly? vacation_from { get; set; }
         public DateOnly? vacation_until { get; set; }
         public string? holiday_country { get; set; }
-    }
-
-    private sealed class GoalRow
-    {
-        public long id { get; set; }
-        public long person_id { get; set; }
-        public string metric { get; set; } = "";
-        public string period { get; set; } = "";
-        public int target { get; set; }
-        public string set_by { get; set; } = "";
-        public DateTime set_at { get; set; }
-        public DateTime? removed_at { get; set; }
-
-        public Goal ToGoal() => new(id, GoalMetrics.FromDbValue(metric)!.Value, GoalPeriods.FromDbValue(period)!.Value, target, set_by,
-            new DateTimeOffset(DateTime.SpecifyKind(set_at, DateTimeKind.Utc)), null);
     }
 }
