@@ -136,7 +136,6 @@ public sealed class DapperRowTypesTests(PostgresDatabase database) : IClassFixtu
             ["bot/CoachBot.Coaching/Managers/ReachCommands.cs"] = 2,
             ["jobs/CoachBot.Jobs/Teams/TeamsAppInstallations.cs"] = 2,
             // The web console's reads, on the seeded tenant in WebConsole/ConsolePagesTests (ids, coaching cells, names).
-            ["bot/CoachBot.Bot/WebConsole/Pages/ConsoleAudience.cs"] = 1,
             ["bot/CoachBot.Bot/WebConsole/Pages/CoachingQuery.cs"] = 1,
             ["bot/CoachBot.Bot/WebConsole/Pages/PersonNames.cs"] = 1,
             // Single scalars of long, bool or string, or lists of ids: nothing Npgsql could hand back as another type.

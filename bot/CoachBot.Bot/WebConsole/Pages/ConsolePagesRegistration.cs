@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.Profiles;
 using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Escalations;
@@ -17,6 +18,7 @@ public static class ConsolePagesRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => NudgeLibrary.LoadEmbedded());
         services.TryAddSingleton<EscalationStore>();
+        services.TryAddSingleton<ReportingLine>();
         services.TryAddSingleton<ConsoleAudience>();
         services.TryAddSingleton<PersonNames>();
         // The Team page's goal standings; TryAdd, as AddGoals registers the same three for the chat side.
