@@ -8,6 +8,10 @@ namespace CoachBot.Platforms.RateLimiting;
 /// Paces calls per key across every instance through one PostgreSQL row: each caller reserves the next slot
 /// (spacing = 1 / rate) and waits until it. A 429's Retry-After pushes the row forward for everyone.
 /// The database clock is the only clock, so instances with skewed clocks still agree.
+/// Every write here commits without waiting for the WAL flush (synchronous_commit off for its own transaction): a
+/// busy key's row is locked until its writer commits, so a flush per reservation would queue every sender of that
+/// workspace behind the disk; and a PostgreSQL crash that loses the last reservations only lets a few calls go early,
+/// which the platform answers with a 429 we honour anyway.
 /// </summary>
 public sealed class SharedRateGate(NpgsqlDataSource dataSource, CoachBotMetrics? metrics = null)
 {
@@ -61,7 +65,7 @@ public sealed class SharedRateGate(NpgsqlDataSource dataSource, CoachBotMetrics?
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
         var spacing = TimeSpan.FromSeconds(1 / perSecond);
         await using var command = dataSource.CreateCommand("""
-            insert into rate_gate as g (key, next_at) values ($1, clock_timestamp() + $2)
+            insert into rate_gate as g (key, next_at) select $1, clock_timestamp() + $2 from (select set_config('synchronous_commit', 'off', true)) as async_commit
             on conflict (key) do update set next_at = greatest(g.next_at, clock_timestamp()) + $2
             returning g.next_at - $2, extract(epoch from (g.next_at - $2 - clock_timestamp()))::float8
             """);
@@ -85,7 +89,8 @@ public sealed class SharedRateGate(NpgsqlDataSource dataSource, CoachBotMetrics?
         var spacing = TimeSpan.FromSeconds(1 / perSecond);
         await using var command = dataSource.CreateCommand("""
             with taken as (
-                insert into rate_gate as g (key, next_at) values ($1, clock_timestamp() + $2 * $4)
+                insert into rate_gate as g (key, next_at)
+                select $1, clock_timestamp() + $2 * $4 from (select set_config('synchronous_commit', 'off', true)) as async_commit
                 on conflict (key) do update set next_at = greatest(g.next_at, clock_timestamp()) + $2 * $4
                     where g.next_at <= clock_timestamp() + $3
                 returning extract(epoch from (g.next_at - $2 * $4 - clock_timestamp()))::float8 as wait)
@@ -110,7 +115,7 @@ public sealed class SharedRateGate(NpgsqlDataSource dataSource, CoachBotMetrics?
         // Every 429 of either platform that names a rate key lands here, so this is where they are counted.
         metrics?.RateLimited(key, retryAfter);
         await using var command = dataSource.CreateCommand("""
-            insert into rate_gate as g (key, next_at) values ($1, clock_timestamp() + $2)
+            insert into rate_gate as g (key, next_at) select $1, clock_timestamp() + $2 from (select set_config('synchronous_commit', 'off', true)) as async_commit
             on conflict (key) do update set next_at = greatest(g.next_at, clock_timestamp() + $2)
             """);
         command.Parameters.AddWithValue(key);
