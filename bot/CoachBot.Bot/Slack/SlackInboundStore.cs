@@ -14,6 +14,7 @@ public sealed class SlackInboundStore : IAsyncDisposable
     private readonly WriteCoalescer<Arrival, long?> recorder;
     private readonly WriteCoalescer<string, bool> markers;
     private readonly WriteCoalescer<(long Id, string Outcome), bool> completions;
+    private readonly WriteCoalescer<long, Pending?> claims;
 
     public SlackInboundStore(NpgsqlDataSource dataSource)
     {
@@ -21,6 +22,7 @@ public sealed class SlackInboundStore : IAsyncDisposable
         recorder = new WriteCoalescer<Arrival, long?>(RecordBatchAsync, IsItemFault);
         markers = new WriteCoalescer<string, bool>(MarkBatchAsync, IsItemFault);
         completions = new WriteCoalescer<(long Id, string Outcome), bool>(CompleteBatchAsync, IsItemFault);
+        claims = new WriteCoalescer<long, Pending?>(ClaimBatchAsync, IsItemFault);
     }
 
     public sealed record Pending(long Id, string TeamId, string Kind, string Payload);
@@ -106,6 +108,7 @@ public sealed class SlackInboundStore : IAsyncDisposable
         await recorder.DisposeAsync();
         await markers.DisposeAsync();
         await completions.DisposeAsync();
+        await claims.DisposeAsync();
     }
 
     /// <summary>Recorded requests no run has taken yet (the lane's poll), oldest first; the youngest are left to their recorder.</summary>
@@ -134,15 +137,29 @@ public sealed class SlackInboundStore : IAsyncDisposable
     /// also loses nothing the run did after it (WAL is flushed in order, so a durable completion makes the claim durable
     /// too); the row is simply claimed again, as after a claim that lapsed.
     /// </summary>
-    public async Task<Pending?> ClaimAsync(long id, CancellationToken cancellationToken)
+    public Task<Pending?> ClaimAsync(long id, CancellationToken cancellationToken) => claims.WriteAsync(id, cancellationToken);
+
+    private async Task<IReadOnlyList<Pending?>> ClaimBatchAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Pending>(new CommandDefinition("""
+        await using var command = dataSource.CreateCommand("""
             update slack_inbound set claimed_at = now()
             from (select set_config('synchronous_commit', 'off', true)) as async_commit
-            where id = @id and processed_at is null and (claimed_at is null or claimed_at < now() - interval '5 minutes')
-            returning id, team_id as TeamId, kind, payload::text as Payload
-            """, new { id }, cancellationToken: cancellationToken));
+            where id = any($1) and processed_at is null and (claimed_at is null or claimed_at < now() - interval '5 minutes')
+            returning id, team_id, kind, payload::text
+            """);
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = ids.Distinct().ToArray() });
+        var taken = new Dictionary<long, Pending>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(0);
+                taken[id] = new Pending(id, reader.GetString(1), reader.GetString(2), reader.GetString(3));
+            }
+        }
+
+        // Two runs claiming one row in one batch: the first gets it, as the second would have found it claimed.
+        return ids.Select(id => taken.Remove(id, out var pending) ? pending : null).ToList();
     }
 
     /// <summary>Lets the next retry take the row at once after a failed run.</summary>

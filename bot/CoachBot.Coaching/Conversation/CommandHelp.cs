@@ -24,5 +24,6 @@ public static class CommandHelp
         ("delete my data", "erase your replies, responses and profile (asks first)"),
     ];
 
-    public static string Text => "Here's what I understand:\n" + string.Join('\n', Lines.Select(l => $"• `{l.Usage}`: {l.Meaning}"));
+    // Built once: `help` is the commonest command there is, and the list never changes while running.
+    public static string Text { get; } = "Here's what I understand:\n" + string.Join('\n', Lines.Select(l => $"• `{l.Usage}`: {l.Meaning}"));
 }

@@ -98,6 +98,16 @@ public sealed class SlackInboundBatchTests(PostgresDatabase database) : IClassFi
             .Select(i => store.RecordAsync($"{prefix}-{i}", "T0BATCH", SlackInboundJob.Event, """{"text":"private words"}""", CancellationToken.None))))
             .Select(id => id!.Value).ToList();
 
+        // Each row claimed by two runs at once: exactly one gets it, with its own payload.
+        var claimed = await Task.WhenAll(ids.SelectMany(id => new[] { id, id }).Select(id => store.ClaimAsync(id, CancellationToken.None)));
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Assert.True(claimed[2 * i] is null ^ claimed[2 * i + 1] is null);
+            var pending = claimed[2 * i] ?? claimed[2 * i + 1]!;
+            Assert.Equal((ids[i], "T0BATCH", SlackInboundJob.Event), (pending.Id, pending.TeamId, pending.Kind));
+            Assert.Contains("private words", pending.Payload);
+        }
+
         // Each row completed by two runs at once: exactly one of them is told it did.
         var told = await Task.WhenAll(ids.SelectMany(id => new[] { id, id }).Select(id => store.CompleteAsync(id, "message", CancellationToken.None)));
         for (var i = 0; i < ids.Count; i++)
