@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.People;
 using CoachBot.Jobs.Teams;
@@ -186,8 +187,8 @@ public sealed class InstallTeamsAppJobTests : IAsyncLifetime
     public async Task ARepUnreachableOnTeamsButReachableOnSlackIsListedAsReachableOnSlack()
     {
         var admin = await AddPersonAsync("aad-admin", "Ada Admin", reachable: true, reason: null, role: "admin", email: "ada@example.com");
-        await AddPersonAsync("aad-pat", "Pat Two", reachable: false, reason: "403 BotNotInConversationRoster", email: "Pat@Example.com");
-        await AddPersonAsync("aad-lee", "Lee Lost", reachable: false, reason: "403 ConversationBlockedByUser", email: "lee@example.com");
+        var pat = await AddPersonAsync("aad-pat", "Pat Two", reachable: false, reason: "403 BotNotInConversationRoster", email: "Pat@Example.com");
+        var lee = await AddPersonAsync("aad-lee", "Lee Lost", reachable: false, reason: "403 ConversationBlockedByUser", email: "lee@example.com");
         await _database.DataSource.ExecuteAsync("""
             with ws as (insert into workspace (platform, external_id) values ('slack', 'T-both') returning id)
             insert into person (workspace_id, platform_user_id, display_name, email, reachable, unreachable_reason)
@@ -196,7 +197,14 @@ public sealed class InstallTeamsAppJobTests : IAsyncLifetime
             """);
 
         var listed = await UnreachableAsync(admin);
+        var briefs = _app.Services.GetRequiredService<BriefService>();
+        var patBrief = (await briefs.ForRepAsync(pat, default))!.Blocks.OfType<SectionBlock>().Select(b => b.Text).ToList();
+        var leeBrief = (await briefs.ForRepAsync(lee, default))!.Blocks.OfType<SectionBlock>().Select(b => b.Text).ToList();
 
+        Assert.DoesNotContain(patBrief, t => t.Contains("cannot reach", StringComparison.Ordinal));
+        // This rep's own platform first, then the other's.
+        Assert.Contains(leeBrief, t => t.Contains("so their nudges are on hold: On Teams: They blocked or removed CoachBot in Teams.", StringComparison.Ordinal)
+            && t.Contains("On Slack: Their Slack account is deactivated or gone.", StringComparison.Ordinal));
         Assert.Contains("People CoachBot cannot reach (1):", listed);
         Assert.Contains("• Lee Lost (Slack and Teams, no manager): On Slack: Their Slack account is deactivated or gone.", listed);
         Assert.Contains("On Teams: They blocked or removed CoachBot in Teams.", listed);
