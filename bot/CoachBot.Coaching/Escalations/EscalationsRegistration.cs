@@ -47,6 +47,7 @@ public static class EscalationsRegistration
         services.TryAddSingleton<RosterCommands>();
         services.TryAddSingleton<AdminCommands>();
         services.TryAddSingleton<IAppInstallQueue, NoAppInstallQueue>();
+        services.TryAddSingleton<PersonReach>();
         services.TryAddSingleton<ReachCommands>();
         services.TryAddSingleton<InsightCommands>();
         services.TryAddSingleton<ChannelGuard>();

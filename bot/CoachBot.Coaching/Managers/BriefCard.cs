@@ -8,7 +8,7 @@ namespace CoachBot.Coaching.Managers;
 
 public sealed record BriefData(
     UserText RepName, string? Style, RepActivity? Activity, IReadOnlyList<Escalation> OpenEscalations, string Opener,
-    StyleSuggestion? Suggestion = null, string? UnreachableReason = null);
+    StyleSuggestion? Suggestion = null, IReadOnlyList<ReachLoss>? Unreachable = null);
 
 /// <summary>The weekly brief about one rep, written so the manager can talk to that rep in the rep's own style.</summary>
 public static class BriefCard
@@ -38,10 +38,9 @@ public static class BriefCard
             new HeaderBlock($"Weekly brief: {data.RepName}"),
             new FieldsBlock(fields),
         };
-        if (data.UnreachableReason is { } reason)
+        if (data.Unreachable is { Count: > 0 } losses)
         {
-            var (why, fix) = ReachAdvice.For(reason);
-            blocks.Add(new SectionBlock($"CoachBot cannot reach {data.RepName}, so their nudges are on hold: {why} {fix}"));
+            blocks.Add(new SectionBlock($"CoachBot cannot reach {data.RepName}, so their nudges are on hold: {ReachAdvice.Describe(losses)}"));
         }
 
         if (activity is { Goals.Count: > 0 })

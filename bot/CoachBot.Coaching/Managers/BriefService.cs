@@ -12,7 +12,7 @@ namespace CoachBot.Coaching.Managers;
 /// <summary>Builds weekly briefs, for `brief` and for the weekly DM to every owner.</summary>
 public sealed class BriefService(
     NpgsqlDataSource dataSource, PersonDirectory people, EscalationStore escalations, IRepActivitySource activity, ChatMessengers messengers,
-    NudgeHistory history, TimeProvider clock)
+    NudgeHistory history, PersonReach reach, TimeProvider clock)
 {
     // The same depth `why` reads: enough nudges for the learner's evidence, small enough for one indexed read.
     private const int HistoryDepth = 200;
@@ -27,10 +27,10 @@ public sealed class BriefService(
 
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var (style, unreachable) = await connection.QuerySingleAsync<(string?, string?)>(new CommandDefinition("""
-            select (select style from rep_profile where person_id = @repId),
-                   (select coalesce(unreachable_reason, 'unknown') from person where id = @repId and not reachable)
-            """, new { repId }, cancellationToken: cancellationToken));
+        var style = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "select style from rep_profile where person_id = @repId", new { repId }, cancellationToken: cancellationToken));
+        // Lost on one platform but reachable on the other is not lost: the brief says nothing then.
+        var where = await reach.ForPersonAsync(repId, cancellationToken);
         var open = await escalations.ListAsync(new EscalationScope.Rep(repId), includeResolved: false, cancellationToken);
         var week = await activity.GetAsync(repId, now.AddDays(-7), cancellationToken);
         // Composed from this rep's week, in their style: the same facts give the same opener.
@@ -38,7 +38,7 @@ public sealed class BriefService(
         // A better-answered style is suggested to the manager, never switched: the rep or manager confirms it.
         var past = await history.RecentAsync(repId, HistoryDepth, cancellationToken);
         var suggestion = StyleAdvice.Suggest(CommunicationStyles.FromDbValue(style), StyleEvidence.From(past, now));
-        var data = new BriefData(rep.DisplayName, style, week, open, opener, suggestion, unreachable);
+        var data = new BriefData(rep.DisplayName, style, week, open, opener, suggestion, where.LostEverywhere ? where.Losses : null);
         return BriefCard.Render(data, now);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.People;
@@ -7,7 +8,7 @@ using Npgsql;
 namespace CoachBot.Coaching.Managers;
 
 /// <summary>`unreachable` (who CoachBot cannot message, why, and what to do) and `install teams` (queue the Graph install). Admins only.</summary>
-public sealed class ReachCommands(IAppInstallQueue installs, NpgsqlDataSource dataSource)
+public sealed class ReachCommands(IAppInstallQueue installs, PersonReach reach, NpgsqlDataSource dataSource)
 {
     private const int Shown = 50;
 
@@ -18,27 +19,35 @@ public sealed class ReachCommands(IAppInstallQueue installs, NpgsqlDataSource da
             return CommandResult.Refuse("Only CoachBot admins can list unreachable people. Your reps' managers hear about theirs directly.");
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition("""
-            select p.display_name as Name, w.platform as Platform, p.unreachable_reason as Reason, m.display_name as Manager
-            from person p join workspace w on w.id = p.workspace_id left join person m on m.id = p.manager_id
-            where not p.reachable and w.disabled_at is null
-            order by w.platform, p.display_name, p.id limit @limit
-            """, new { limit = Shown + 1 }, cancellationToken: cancellationToken))).ToList();
-        if (rows.Count == 0)
+        var everyone = await reach.ListAsync(Shown + 1, cancellationToken);
+        var lost = everyone.Where(p => p.ReachableOn is null).ToList();
+        var elsewhere = everyone.Where(p => p.ReachableOn is not null).ToList();
+        if (lost.Count == 0 && elsewhere.Count == 0)
         {
             return CommandResult.Say("CoachBot can reach everyone it knows: nobody is marked unreachable.", detail: "0");
         }
 
-        var text = new StringBuilder($"People CoachBot cannot reach ({(rows.Count > Shown ? $"first {Shown}" : rows.Count)}):");
-        foreach (var row in rows.Take(Shown))
+        var text = new StringBuilder(lost.Count == 0
+            ? "CoachBot can reach everyone it knows on at least one platform."
+            : $"People CoachBot cannot reach ({(everyone.Count > Shown ? $"first {Shown}" : lost.Count)}):");
+        foreach (var person in lost.Take(Shown))
         {
-            var (why, fix) = ReachAdvice.For(row.Reason);
-            var manager = row.Manager is null ? "no manager" : $"manager {UserText.Of(row.Manager)}";
-            text.Append($"\n• {UserText.Of(row.Name)} ({Platform(row.Platform)}, {manager}): {why} {fix}");
+            var manager = person.Manager is null ? "no manager" : $"manager {UserText.Of(person.Manager)}";
+            var platforms = string.Join(" and ", person.Losses.Select(l => l.PlatformName));
+            text.Append($"\n• {UserText.Of(person.Name)} ({platforms}, {manager}): {ReachAdvice.Describe(person.Losses)}");
         }
 
-        return CommandResult.Say(text.ToString(), detail: rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (elsewhere.Count > 0)
+        {
+            text.Append($"\nReachable on another platform, so not lost ({elsewhere.Count}):");
+            foreach (var person in elsewhere)
+            {
+                var on = string.Join(" and ", person.Losses.Select(l => l.PlatformName));
+                text.Append($"\n• {UserText.Of(person.Name)}: reachable on {ReachLoss.PlatformNameOf(person.ReachableOn!)}, not on {on}. {ReachAdvice.Describe(person.Losses)}");
+            }
+        }
+
+        return CommandResult.Say(text.ToString(), detail: lost.Count.ToString(CultureInfo.InvariantCulture));
     }
 
     public async Task<CommandResult> InstallTeamsAsync(Person actor, CancellationToken cancellationToken)
@@ -54,18 +63,18 @@ public sealed class ReachCommands(IAppInstallQueue installs, NpgsqlDataSource da
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var unreachable = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            select count(*) from person p join workspace w on w.id = p.workspace_id
-            where w.platform = 'teams' and w.disabled_at is null and not p.reachable
+        var (unreachable, rosterOnly) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition("""
+            select (select count(*) from person p join workspace w on w.id = p.workspace_id
+                    where w.platform = 'teams' and w.disabled_at is null and not p.reachable),
+                   (select count(*) from roster_entry r join workspace w on w.id = r.workspace_id
+                    where w.platform = 'teams' and w.disabled_at is null
+                      and not exists (select 1 from person p where p.workspace_id = r.workspace_id and lower(p.email) = r.email))
             """, cancellationToken: cancellationToken));
         installs.Queue(actor.Id);
+        var roster = rosterOnly == 0 ? "" : $", {rosterOnly} in the roster who never talked to me";
         return CommandResult.Say(
-            $"I've queued installing CoachBot's Teams app through Microsoft Graph for every Teams rep I cannot reach yet ({unreachable} marked unreachable now, " +
+            $"I've queued installing CoachBot's Teams app through Microsoft Graph for every Teams rep I cannot reach yet ({unreachable} marked unreachable now{roster}, " +
             "plus anyone I have never messaged). It runs in small batches within Graph's limits, and I'll message you the outcome when it finishes.",
             detail: "queued");
     }
-
-    private static string Platform(string platform) => platform == "teams" ? "Teams" : "Slack";
-
-    private sealed record Row(string Name, string Platform, string? Reason, string? Manager);
 }

@@ -266,7 +266,7 @@ internal sealed class DeliveryAttempt(
             case ChatFailureKind.Unreachable:
                 await ledger.FinishAsync(delivery.Id, owner, "failed", ex.Code, CancellationToken.None);
                 await ledger.MarkUnreachableAsync(delivery.PersonId, ex.Code, CancellationToken.None);
-                await unreachable.NotifyManagerAsync(delivery.PersonId, ex.Code, CancellationToken.None);
+                await unreachable.NotifyManagerAsync(delivery.PersonId, CancellationToken.None);
                 return AttemptOutcome.Done;
             case ChatFailureKind.WorkspaceFatal:
                 await ledger.FinishAsync(delivery.Id, owner, "failed", ex.Code, CancellationToken.None);

@@ -20,6 +20,7 @@ public static class NudgeJobsRegistration
         services.TryAddSingleton<NudgeDeliveries>();
         services.AddPeople();
         services.TryAddSingleton<ChatMessengers>();
+        services.TryAddSingleton<PersonReach>();
         services.TryAddSingleton<UnreachableRepNotice>();
         services.AddSingleton<DueReps>();
         services.AddSingleton<Orphans>();

@@ -14,4 +14,10 @@ internal static partial class GraphLogForJobs
 
     [LoggerMessage(EventId = 4302, Level = LogLevel.Warning, Message = "Could not tell admin {PersonId} how the Teams install went: {Code}")]
     public static partial void ReportNotDelivered(ILogger logger, long personId, string code);
+
+    [LoggerMessage(EventId = 4303, Level = LogLevel.Information, Message = "A roster row of workspace {WorkspaceId}'s Teams tenant is person {PersonId} now")]
+    public static partial void RosterResolved(ILogger logger, long workspaceId, long personId);
+
+    [LoggerMessage(EventId = 4304, Level = LogLevel.Warning, Message = "Looking a roster email of workspace {WorkspaceId} up in Graph failed: {Failure} {Code}")]
+    public static partial void RosterLookupFailed(ILogger logger, long workspaceId, GraphFailure failure, string code);
 }

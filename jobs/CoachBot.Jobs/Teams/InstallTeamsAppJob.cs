@@ -13,11 +13,12 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Jobs.Teams;
 
 /// <summary>
-/// `install teams`: installs CoachBot through Graph for every Teams person it cannot reach, a claimed batch at a time with
-/// a few installs in flight, then tells the admin who asked what happened. Re-runs and other instances skip claimed people.
+/// `install teams`: turns the tenant's roster rows known only by email into people, then installs CoachBot through Graph
+/// for every Teams person it cannot reach, a claimed batch at a time with a few installs in flight, and tells the admin
+/// who asked what happened. Re-runs and other instances skip claimed rows and people.
 /// </summary>
 public sealed class InstallTeamsAppJob(
-    TeamsAppInstallations installations, TeamsAppInstaller installer, ConversationReferenceStore references, PersonDirectory people,
+    RosterResolver roster, TeamsAppInstallations installations, TeamsAppInstaller installer, ConversationReferenceStore references, PersonDirectory people,
     ChatMessengers messengers, UnreachableRepNotice notice, IOptions<TeamsOptions> teams, IOptions<TeamsGraphOptions> graph,
     ILogger<InstallTeamsAppJob> logger)
 {
@@ -36,6 +37,7 @@ public sealed class InstallTeamsAppJob(
         var serviceUrl = await references.FindTenantServiceUrlAsync(tenant, cancellationToken) ?? graph.Value.DefaultServiceUrl;
         var runId = Guid.NewGuid();
         var outcomes = new ConcurrentBag<string>();
+        await roster.ResolveAsync(tenant, runId, outcomes, cancellationToken);
         var permissionMissing = false;
         while (!permissionMissing)
         {
@@ -87,7 +89,7 @@ public sealed class InstallTeamsAppJob(
             if (await installations.FailedAsync(candidate.PersonId, reason, CancellationToken.None))
             {
                 // A rep CoachBot never reached and now knows it cannot: their manager hears once, as for any other loss.
-                await notice.NotifyManagerAsync(candidate.PersonId, reason, CancellationToken.None);
+                await notice.NotifyManagerAsync(candidate.PersonId, CancellationToken.None);
             }
 
             return reason;

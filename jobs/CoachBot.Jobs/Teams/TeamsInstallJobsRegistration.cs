@@ -12,6 +12,8 @@ public static class TeamsInstallJobsRegistration
     {
         builder.Services.Replace(ServiceDescriptor.Singleton<IAppInstallQueue, HangfireAppInstallQueue>());
         builder.Services.AddSingleton<TeamsAppInstallations>();
+        builder.Services.AddSingleton<RosterInstallations>();
+        builder.Services.AddTransient<RosterResolver>();
         builder.Services.AddTransient<InstallTeamsAppJob>();
         return builder;
     }

@@ -119,7 +119,7 @@ public sealed class BriefCardTests
     [Fact]
     public void AnUnreachableRepsBriefSaysWhyAndWhatToDo()
     {
-        var card = BriefCard.Render(new BriefData("Sam", "driver", null, [], "Two options?", UnreachableReason: "403 BotNotInConversationRoster"), Now);
+        var card = BriefCard.Render(new BriefData("Sam", "driver", null, [], "Two options?", Unreachable: [new ReachLoss("teams", "403 BotNotInConversationRoster")]), Now);
 
         Assert.Contains(card.Blocks.OfType<SectionBlock>(), s => s.Text ==
             "CoachBot cannot reach Sam, so their nudges are on hold: CoachBot's Teams app is not installed for them. Run `install teams`, or ask them to add CoachBot in Teams.");

@@ -133,8 +133,12 @@ public sealed class DapperRowTypesTests(PostgresDatabase database) : IClassFixtu
             ["bot/CoachBot.Platforms/Slack/SlackWorkspaces.cs"] = 2,
             ["bot/CoachBot.Platforms/Teams/ConversationReferenceStore.cs"] = 5,
             // The Graph install tests (TeamsGraphInstallTests, InstallTeamsAppJobTests) read these on real rows.
-            ["bot/CoachBot.Coaching/Managers/ReachCommands.cs"] = 2,
+            ["bot/CoachBot.Coaching/Managers/ReachCommands.cs"] = 1,
             ["jobs/CoachBot.Jobs/Teams/TeamsAppInstallations.cs"] = 2,
+            ["jobs/CoachBot.Jobs/Teams/RosterInstallations.cs"] = 1,
+            // Lost people and one human's rows on both platforms: InstallTeamsAppJobTests and UnreachableRepNoticeTests.
+            ["bot/CoachBot.Coaching/Managers/PersonReach.cs"] = 2,
+            ["bot/CoachBot.Coaching/Managers/UnreachableRepNotice.cs"] = 1,
             // The web console's reads, on the seeded tenant in WebConsole/ConsolePagesTests (ids, coaching cells, names).
             ["bot/CoachBot.Bot/WebConsole/Pages/CoachingQuery.cs"] = 1,
             ["bot/CoachBot.Bot/WebConsole/Pages/PersonNames.cs"] = 1,

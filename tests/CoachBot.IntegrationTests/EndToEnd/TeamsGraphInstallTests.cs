@@ -74,6 +74,41 @@ public sealed class TeamsGraphInstallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARepImportedOnlyByEmailIsListedInstalledThroughGraphAndGetsTheirFirstNudge()
+    {
+        await using var app = NewApp().WithGraph(_graph);
+        using var client = app.CreateTeamsClient(_issuer.Mint(TeamsApplication.AppId, _connector.ServiceUrl));
+        var jobs = new JourneyJobs(app);
+        await PostAsync(client, "help");
+        await database.DataSource.ExecuteAsync("update person set role = 'admin' where platform_user_id = 'aad-manager-1'");
+        _graph.AddUser("aad-nia", userPrincipalName: "Nia.New@Example.com", displayName: "Nia New");
+
+        var imported = await PostAsync(client, "import nia.new@example.com,Nia New,rep,,Europe/Berlin");
+        var before = await PostAsync(client, "unreachable");
+        var queued = await PostAsync(client, "install teams");
+        var reportFrom = _connector.Calls.Count;
+        await jobs.DrainAsync();
+        var report = Sent(reportFrom);
+        var after = await PostAsync(client, "unreachable");
+
+        Assert.Contains("1 not met yet", imported);
+        Assert.Contains("Nia New (Teams, no manager): They are in the roster but have never talked to CoachBot, and the Teams app is not installed for them. Run `install teams`", before);
+        Assert.Contains("0 marked unreachable now, 1 in the roster who never talked to me", queued);
+        Assert.Contains("1 can now get nudges (1 newly installed, 0 already had CoachBot).", report);
+        Assert.Contains("CoachBot can reach everyone it knows: nobody is marked unreachable.", after);
+        Assert.Equal("Nia New | nia.new@example.com | rep | Europe/Berlin", await database.DataSource.ScalarAsync<string>(
+            "select concat_ws(' | ', display_name, email, role, time_zone) from person where platform_user_id = 'aad-nia'"));
+
+        var nudgesFrom = _connector.Calls.Count;
+        await database.DataSource.ExecuteAsync(
+            "update rep_schedule s set next_due_at = @now from person p where p.id = s.person_id and p.platform_user_id = 'aad-nia'", new { now = app.Clock.GetUtcNow() });
+        await jobs.AdvanceToAsync(app.Clock.GetUtcNow().AddMinutes(2));
+
+        var nudge = Assert.Single(_connector.Calls.Skip(nudgesFrom), c => c.Path == $"/v3/conversations/{FakeGraph.ChatId("aad-nia")}/activities");
+        Assert.False(string.IsNullOrWhiteSpace(MessageReader.FromActivity(nudge.Body).Text));
+    }
+
+    [Fact]
     public async Task WithoutGraphConfiguredInstallTeamsSaysWhatToGrantAndConfigure()
     {
         await using var app = NewApp();

@@ -46,9 +46,7 @@ internal sealed class NudgeHarness(PostgresDatabase database)
 
     internal DeliveryAttempt Attempt()
     {
-        var unreachable = new CoachBot.Coaching.Managers.UnreachableRepNotice(
-            new CoachBot.Coaching.People.PersonDirectory(DataSource), new CoachBot.Coaching.Escalations.ChatMessengers([Slack, Teams]), NullLogger<CoachBot.Coaching.Managers.UnreachableRepNotice>.Instance);
-        return new DeliveryAttempt(new DeliveryLedger(DataSource), new FakeNudgeSource(), [Slack, Teams], unreachable, Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<DeliveryAttempt>.Instance);
+        return new DeliveryAttempt(new DeliveryLedger(DataSource), new FakeNudgeSource(), [Slack, Teams], Notice(), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<DeliveryAttempt>.Instance);
     }
 
     /// <param name="ledgerSource">Where the ledger's statements go (a counting proxy in the round-trip tests).</param>
@@ -56,13 +54,16 @@ internal sealed class NudgeHarness(PostgresDatabase database)
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var ledger = new DeliveryLedger(ledgerSource ?? DataSource);
-        var unreachable = new CoachBot.Coaching.Managers.UnreachableRepNotice(
-            new CoachBot.Coaching.People.PersonDirectory(DataSource), new CoachBot.Coaching.Escalations.ChatMessengers([Slack, Teams]), NullLogger<CoachBot.Coaching.Managers.UnreachableRepNotice>.Instance);
-        var attempt = new DeliveryAttempt(ledger, new FakeNudgeSource(), [Slack, Teams], unreachable, Clock, options, NullLogger<DeliveryAttempt>.Instance);
+        var attempt = new DeliveryAttempt(ledger, new FakeNudgeSource(), [Slack, Teams], Notice(), Clock, options, NullLogger<DeliveryAttempt>.Instance);
         var reservations = new SendReservations(
             new SharedRateGate(DataSource), Microsoft.Extensions.Options.Options.Create(SlackOptions), Microsoft.Extensions.Options.Options.Create(TeamsOptions));
         return new SendDeliveryBatchJob(ledger, attempt, reservations, Batches(), Clock, options, NullLogger<SendDeliveryBatchJob>.Instance);
     }
+
+    /// <summary>The managers' notice over the harness's recording messengers.</summary>
+    public CoachBot.Coaching.Managers.UnreachableRepNotice Notice() => new(
+        new CoachBot.Coaching.People.PersonDirectory(DataSource), new CoachBot.Coaching.Managers.PersonReach(DataSource),
+        new CoachBot.Coaching.Escalations.ChatMessengers([Slack, Teams]), DataSource, NullLogger<CoachBot.Coaching.Managers.UnreachableRepNotice>.Instance);
 
     public SendBatches Batches() => new(Jobs, Microsoft.Extensions.Options.Options.Create(Options));
 

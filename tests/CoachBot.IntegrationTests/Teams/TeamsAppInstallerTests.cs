@@ -144,5 +144,37 @@ public sealed class TeamsAppInstallerTests(PostgresDatabase database) : IClassFi
         Assert.Equal(GraphFailure.BlockedByPolicy, failure.Failure);
     }
 
+    [Fact]
+    public async Task AUserIsFoundByTheirSignInNameWithTheirObjectIdAndName()
+    {
+        _graph.AddUser(User, userPrincipalName: "Nia.New@Example.com", displayName: "Nia New");
+
+        var user = await Graph.GetUserAsync("nia.new@example.com", default);
+
+        Assert.Equal(new GraphUser(User, "Nia New", "Nia.New@Example.com", "Nia.New@Example.com"), user);
+        Assert.StartsWith("GET /v1.0/users/nia.new@example.com?$select=id,displayName,mail,userPrincipalName ", Assert.Single(_graph.Calls), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEmailNotInTheTenantIsUserNotFoundWithGraphsCode()
+    {
+        var failure = await Assert.ThrowsAsync<GraphException>(() => Graph.GetUserAsync("nobody@example.com", default));
+
+        Assert.Equal((GraphFailure.UserNotFound, "Request_ResourceNotFound"), (failure.Failure, failure.Code));
+    }
+
+    [Fact]
+    public async Task LookingAUserUpWithoutUserReadAllIsPermissionMissing()
+    {
+        _graph.AddUser(User, userPrincipalName: "nia@example.com");
+        _graph.FailNext(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+
+        var failure = await Assert.ThrowsAsync<GraphException>(() => Graph.GetUserAsync("nia@example.com", default));
+
+        Assert.Equal((GraphFailure.PermissionMissing, "Authorization_RequestDenied"), (failure.Failure, failure.Code));
+    }
+
+    private GraphClient Graph => _app.Services.GetRequiredService<GraphClient>();
+
     private ConversationReferenceStore References => _app.Services.GetRequiredService<ConversationReferenceStore>();
 }

@@ -132,8 +132,8 @@ public sealed partial class ConsolePagesTests(ConsoleWorld world) : IClassFixtur
     {
         var ben = RowOf(await world.RenderAsync("team", "Mia Manager"), "Ben Direct");
 
-        Assert.Contains("No. CoachBot cannot open a direct conversation with this person", ben, StringComparison.Ordinal);
-        Assert.Contains("What to do: Ask them to open CoachBot in Slack or Teams and send it any message", ben, StringComparison.Ordinal);
+        // The same words the chat's `unreachable` uses (ReachAdvice), not a console-only table.
+        Assert.Contains("No. CoachBot&#39;s Teams app is not installed for them. What to do: Run `install teams`, or ask them to add CoachBot in Teams.", ben, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed partial class ConsolePagesTests(ConsoleWorld world) : IClassFixtur
         Assert.Contains(HtmlEncode(DeliveryAdvice.RateLimited("teams").Reason), mia, StringComparison.Ordinal);
         Assert.Contains(HtmlEncode(DeliveryAdvice.RateLimited("teams").WhatToDo), mia, StringComparison.Ordinal);
         Assert.Contains(HtmlEncode(DeliveryAdvice.UnknownOutcome("teams", "unknown-outcome").WhatToDo), mia, StringComparison.Ordinal);
-        Assert.Contains(HtmlEncode(DeliveryAdvice.Unreachable("not-installed").WhatToDo), mia, StringComparison.Ordinal);
+        Assert.Contains("<td>CoachBot&#39;s Teams app is not installed for them.</td><td>Run `install teams`, or ask them to add CoachBot in Teams.</td>", mia, StringComparison.Ordinal);
         Assert.Contains("<td>Cal Chain</td><td>Mon 2 Mar 07:00</td><td>pending</td><td>2</td>", mia, StringComparison.Ordinal);
         Assert.Contains("<td>Ana Direct</td><td>Mon 2 Mar 07:00</td><td>unknown</td>", mia, StringComparison.Ordinal);
         Assert.DoesNotContain("Otto Outside", mia, StringComparison.Ordinal);

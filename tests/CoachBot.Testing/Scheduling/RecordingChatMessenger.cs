@@ -19,6 +19,9 @@ public sealed class RecordingChatMessenger(ChatPlatform platform, bool canReconc
 
     public ConcurrentQueue<(PersonKey Person, Guid? DeliveryId, string Text)> Sent { get; } = new();
 
+    /// <summary>Every direct message whole (blocks and fields), in the order they went.</summary>
+    public ConcurrentQueue<(PersonKey Person, CoachMessage Message)> Messages { get; } = new();
+
     /// <summary>Deliveries the platform "already has" (e.g. accepted just before a crash), by delivery id.</summary>
     public ConcurrentDictionary<Guid, SentMessage> AlreadyDelivered { get; } = new();
 
@@ -72,6 +75,7 @@ public sealed class RecordingChatMessenger(ChatPlatform platform, bool canReconc
         }
 
         Sent.Enqueue((person, message.DeliveryId, message.Text));
+        Messages.Enqueue((person, message));
         var sent = new SentMessage(new ChatAddress(person.Platform, person.WorkspaceId, $"D-{person.UserId}"), $"msg-{Interlocked.Increment(ref _sequence)}");
         if (message.DeliveryId is { } id)
         {

@@ -5,15 +5,17 @@ using Microsoft.AspNetCore.Http;
 namespace CoachBot.Testing.Teams;
 
 /// <summary>
-/// A loopback Microsoft Graph (the three teamwork/installedApps calls) and Entra token endpoint, in their real shapes:
-/// 201 with no body, 409 for an existing install, Graph's {"error":{"code","message"}} bodies, 429 with Retry-After, and a
-/// 401 InvalidAuthenticationToken for a token it has expired. Only users added with <see cref="AddUser"/> exist.
+/// A loopback Microsoft Graph (the user lookup by id or UPN, the three teamwork/installedApps calls) and Entra token
+/// endpoint, in their real shapes: the user's $select fields, 404 Request_ResourceNotFound for an unknown user, 201 with no
+/// body, 409 for an existing install, Graph's {"error":{"code","message"}} bodies, 429 with Retry-After, and a 401
+/// InvalidAuthenticationToken for a token it has expired. Only users added with <see cref="AddUser"/> exist.
 /// </summary>
 public sealed class FakeGraph : IAsyncDisposable
 {
     public const string CatalogAppId = "5f0c3a62-7d5e-4c1b-9b7a-2f6d8e9a1c44";
     private readonly ConcurrentDictionary<string, string> _installations = new();
     private readonly ConcurrentDictionary<string, bool> _users = new();
+    private readonly ConcurrentDictionary<string, (string Id, string DisplayName)> _byUpn = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<(int Status, string Code, string Message, int? RetryAfter)> _failures = new();
     private readonly ConcurrentDictionary<string, bool> _expired = new();
     private WebApplication? _app;
@@ -41,6 +43,23 @@ public sealed class FakeGraph : IAsyncDisposable
                 fake.TokenRequests.Enqueue($"{form["grant_type"]} {form["client_id"]} {form["scope"]}");
                 var token = $"graph-token-{Interlocked.Increment(ref fake._tokens)}";
                 return Results.Json(new { token_type = "Bearer", expires_in = 3599, ext_expires_in = 3599, access_token = token });
+            });
+            app.MapGet("/v1.0/users/{idOrUpn}", (string idOrUpn, HttpRequest request) =>
+            {
+                var found = fake._byUpn.TryGetValue(idOrUpn, out var byUpn) ? byUpn.Id : idOrUpn;
+                return fake.Answer(request, found, () =>
+                {
+                    var upn = fake._byUpn.FirstOrDefault(u => u.Value.Id == found);
+                    return Results.Json(new Dictionary<string, object?>
+                    {
+                        ["@odata.context"] = $"{fake.GraphBaseUrl}$metadata#users({request.Query["$select"]})/$entity",
+                        ["id"] = found,
+                        ["displayName"] = upn.Value.DisplayName,
+                        ["mail"] = upn.Key,
+                        ["userPrincipalName"] = upn.Key,
+                    });
+                }, notFoundCode: "Request_ResourceNotFound",
+                    notFoundMessage: $"Resource '{idOrUpn}' does not exist or one of its queried reference-property objects are not present.");
             });
             app.MapPost("/v1.0/users/{userId}/teamwork/installedApps", async (string userId, HttpRequest request) =>
             {
@@ -70,9 +89,15 @@ public sealed class FakeGraph : IAsyncDisposable
 
     public static string ChatId(string userId) => $"19:{userId}_test-app-id@unq.gbl.spaces";
 
-    public void AddUser(string aadObjectId, bool alreadyInstalled = false)
+    /// <summary>A directory user; with <paramref name="userPrincipalName"/> they can be looked up by it (their mail is the same).</summary>
+    public void AddUser(string aadObjectId, bool alreadyInstalled = false, string? userPrincipalName = null, string? displayName = null)
     {
         _users[aadObjectId] = true;
+        if (userPrincipalName is not null)
+        {
+            _byUpn[userPrincipalName] = (aadObjectId, displayName ?? userPrincipalName);
+        }
+
         if (alreadyInstalled)
         {
             _installations[aadObjectId] = $"inst-{aadObjectId}";
@@ -107,7 +132,7 @@ public sealed class FakeGraph : IAsyncDisposable
         }
     }
 
-    private IResult Answer(HttpRequest request, string userId, Func<IResult> success)
+    private IResult Answer(HttpRequest request, string userId, Func<IResult> success, string notFoundCode = "NotFound", string? notFoundMessage = null)
     {
         Calls.Enqueue($"{request.Method} {request.Path}{request.QueryString} {request.Headers.Authorization}");
         var token = request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : "";
@@ -128,7 +153,7 @@ public sealed class FakeGraph : IAsyncDisposable
 
         return _users.ContainsKey(userId)
             ? success()
-            : Error(404, "NotFound", $"User '{userId}' was not found in the directory.");
+            : Error(404, notFoundCode, notFoundMessage ?? $"User '{userId}' was not found in the directory.");
     }
 
     private static IResult Error(int status, string code, string message) => Results.Json(new

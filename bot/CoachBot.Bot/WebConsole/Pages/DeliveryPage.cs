@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CoachBot.Bot.WebConsole.Charts;
+using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.People;
 using static CoachBot.Bot.WebConsole.Pages.Html;
 
@@ -62,8 +63,8 @@ public sealed class DeliveryPage(ConsoleAudience audience, DeliveryQuery deliver
             ? P("Everyone can be reached.")
             : Table(["Person", "Platform", "Reason", "What to do"], ledger.Unreachable.Select(u =>
             {
-                var advice = DeliveryAdvice.Unreachable(u.Reason);
-                return (IReadOnlyList<string>)[u.Name, u.Platform == "teams" ? "Teams" : "Slack", advice.Reason, advice.WhatToDo];
+                var (why, fix) = ReachAdvice.For(u.Reason);
+                return (IReadOnlyList<string>)[u.Name, ReachLoss.PlatformNameOf(u.Platform), why, fix];
             })));
         return html.ToString();
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CoachBot.Bot.WebConsole.Charts;
 using CoachBot.Coaching.Goals;
+using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.People;
 using CoachBot.Coaching.Profiles;
 using CoachBot.Coaching.Scheduling;
@@ -55,8 +56,8 @@ public sealed class TeamPage(ConsoleAudience audience, TeamQuery team, TimeProvi
             return "Yes";
         }
 
-        var advice = DeliveryAdvice.Unreachable(rep.UnreachableReason);
-        return $"No. {advice.Reason} What to do: {advice.WhatToDo}";
+        var (why, fix) = ReachAdvice.For(rep.UnreachableReason);
+        return $"No. {why} What to do: {fix}";
     }
 
     private static string NextNudge(TeamQuery.RepRow rep, DateTimeOffset now) => rep switch

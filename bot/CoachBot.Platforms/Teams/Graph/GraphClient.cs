@@ -8,12 +8,26 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Platforms.Teams.Graph;
 
 /// <summary>
-/// The three Graph calls that install CoachBot for a user and find the chat it opens. 429/503/504 wait for Retry-After
+/// The Graph calls that find a user by sign-in name, install CoachBot for them and find the chat it opens. 429/503/504 wait for Retry-After
 /// (pausing every caller), a 401 gets one fresh token and one retry; everything else is a <see cref="GraphException"/>.
 /// </summary>
 public sealed class GraphClient(
     HttpClient http, GraphTokenSource tokens, GraphThrottle throttle, IOptions<TeamsGraphOptions> options, TimeProvider clock, ILogger<GraphClient> logger)
 {
+    /// <summary>
+    /// The directory user with this UPN or object id (Graph takes a UPN where an id goes): 404 is UserNotFound. Needs
+    /// User.Read.All; without it Graph answers 403 Authorization_RequestDenied, a PermissionMissing.
+    /// </summary>
+    public async Task<GraphUser> GetUserAsync(string userPrincipalName, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get,
+            $"users/{Escape(userPrincipalName)}?$select=id,displayName,mail,userPrincipalName"), null, cancellationToken);
+        var user = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+        return user?["id"]?.GetValue<string>() is { Length: > 0 } id
+            ? new GraphUser(id, Text(user, "displayName"), Text(user, "mail"), Text(user, "userPrincipalName"))
+            : throw new GraphException(GraphFailure.Other, "NoUserId", "Graph returned a user without an id.");
+    }
+
     /// <summary>True when this call installed the app, false when it was already installed (409).</summary>
     public async Task<bool> InstallAsync(string userId, CancellationToken cancellationToken)
     {
@@ -112,4 +126,6 @@ public sealed class GraphClient(
     }
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
+
+    private static string? Text(JsonObject node, string name) => node[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -12,20 +12,4 @@ public sealed class DeliveryAdviceTests
     [InlineData(null, false)]
     public void RecognisesSlackAndTeamsRateLimits(string? code, bool expected) =>
         Assert.Equal(expected, DeliveryAdvice.IsRateLimit(code));
-
-    [Theory]
-    [InlineData("user_not_found")]
-    [InlineData("cannot_dm_bot")]
-    [InlineData("not-installed")]
-    [InlineData("is_archived")]
-    [InlineData("something_new")]
-    [InlineData(null)]
-    public void EveryUnreachableReasonIsACompleteSentenceWithSomethingToDo(string? code)
-    {
-        var advice = DeliveryAdvice.Unreachable(code);
-
-        Assert.EndsWith(".", advice.Reason, StringComparison.Ordinal);
-        Assert.EndsWith(".", advice.WhatToDo, StringComparison.Ordinal);
-        Assert.True(char.IsUpper(advice.WhatToDo[0]));
-    }
 }
