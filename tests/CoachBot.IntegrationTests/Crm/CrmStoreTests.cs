@@ -24,7 +24,7 @@ public sealed class CrmStoreTests(PostgresDatabase database) : IClassFixture<Pos
         Assert.Equal(1, matched);
         Assert.Equal(sam.Id, await world.ScalarAsync<long?>("select person_id from crm_owner where connection_id = @id and external_id = '1'", new { id = connection.Id }));
         Assert.Equal(0, await world.ScalarAsync<long>("select count(*) from crm_owner where connection_id = @id and external_id <> '1' and person_id is not null", new { id = connection.Id }));
-        Assert.Equal("sam.rep@example.com", await world.ScalarAsync<string>("select email from crm_owner where external_id = '1'"));
+        Assert.Equal("sam.rep@example.com", await world.ScalarAsync<string>("select email from crm_owner where connection_id = @id and external_id = '1'", new { id = connection.Id }));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class CrmWorld : IAsyncDisposable
 
     public RecordingCrmSchedule Schedule => (RecordingCrmSchedule)Get<ICrmSyncSchedule>();
 
-    public static async Task<CrmWorld> CreateAsync(PostgresDatabase database, IDictionary<string, string?>? settings = null)
+    public static async Task<CrmWorld> CreateAsync(PostgresDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var hubSpot = await FakeHubSpot.StartAsync();
         var errors = new ErrorLogGuard();
@@ -71,6 +71,7 @@ public sealed class CrmWorld : IAsyncDisposable
         services.Replace(ServiceDescriptor.Singleton<ICrmSyncSchedule, RecordingCrmSchedule>());
         services.AddSingleton<CrmSyncLease>();
         services.AddTransient<CrmSyncJob>();
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var world = new CrmWorld(provider, hubSpot, errors);
         world.WorkspaceId = await world.Get<PersonDirectory>().EnsureWorkspaceAsync(ChatPlatform.Slack, world.WorkspaceExternalId, CancellationToken.None);
