@@ -6,6 +6,8 @@ using CoachBot.Bot.Teams;
 using CoachBot.Bot.Telemetry;
 using CoachBot.Bot.WebConsole;
 using CoachBot.Bot.Jobs;
+using CoachBot.Platforms.Crm.HubSpot;
+using CoachBot.Jobs.Crm;
 using CoachBot.Jobs.Escalations;
 using CoachBot.Jobs.Goals;
 using CoachBot.Jobs.Hosting;
@@ -22,6 +24,11 @@ builder.AddCoaching();
 builder.AddEscalationJobs();
 builder.AddGoalJobs();
 builder.AddTeamsInstallJobs();
+
+// CRM context (issue 16): the sync jobs, and each CRM's connector, off unless its credentials are configured.
+builder.AddCrmJobs();
+builder.Services.AddHubSpotCrm();
+
 builder.AddCoachBotNudges();
 builder.AddCoachBotHealth();
 builder.AddTelemetry();

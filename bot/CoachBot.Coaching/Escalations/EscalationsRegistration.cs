@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Crm;
 using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Managers;
@@ -54,6 +55,7 @@ public static class EscalationsRegistration
         services.TryAddSingleton<ManagerHome>();
         services.AddGoals();
         services.TryAddSingleton<ProposeGoalCommand>();
+        services.AddCrm();
         services.TryAddSingleton<ManagerInbox>();
         return services;
     }

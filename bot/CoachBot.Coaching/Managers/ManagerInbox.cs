@@ -15,7 +15,7 @@ namespace CoachBot.Coaching.Managers;
 /// </summary>
 public sealed class ManagerInbox(
     PersonDirectory people, AuditLog audit, EscalationCommands escalations, RosterCommands roster, AdminCommands admin,
-    InsightCommands insight, ReachCommands reach, ChannelGuard guard, ManagerHome home, ProposeGoalCommand goals, IOptions<EscalationOptions> options)
+    InsightCommands insight, ReachCommands reach, Crm.CrmCommands crm, ChannelGuard guard, ManagerHome home, ProposeGoalCommand goals, IOptions<EscalationOptions> options)
 {
     public async Task<InboxReply> OnCommandAsync(InboundCommand command, CancellationToken cancellationToken)
     {
@@ -89,6 +89,7 @@ public sealed class ManagerInbox(
         ProposeGoal c => goals.ProposeAsync(actor, c.Person, c.Goal, ct),
         Unreachable => reach.UnreachableAsync(actor, ct),
         InstallTeams => reach.InstallTeamsAsync(actor, ct),
+        Crm.CrmCommand c => crm.RunAsync(actor, c, ct),
         _ => Task.FromResult(CommandResult.Error(ManagerUsage.All)),
     };
 
