@@ -48,7 +48,7 @@ public sealed partial class SalesforceOptionsValidator : IValidateOptions<Salesf
 
         if (!VersionPattern().IsMatch(options.ApiVersion))
         {
-            failures.Add($"Crm:Salesforce:ApiVersion must look like v61.0.");
+            failures.Add("Crm:Salesforce:ApiVersion must look like v61.0.");
         }
 
         if (options.MaxApiUsageShare is <= 0 or > 1)
