@@ -1,13 +1,12 @@
 using CoachBot.Coaching.Crm;
 using CoachBot.Platforms.Crm.Salesforce;
-using CoachBot.Testing.Crm;
 using CoachBot.Testing.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CoachBot.Platforms.Tests.Crm.Salesforce;
+namespace CoachBot.Testing.Crm;
 
 /// <summary>The connector as AddSalesforceCrm wires it, signed in to a <see cref="FakeSalesforce"/> by JWT bearer or client credentials.</summary>
 public sealed class SalesforceConnection : IAsyncDisposable
