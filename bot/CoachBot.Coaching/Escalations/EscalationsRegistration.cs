@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Crm.Import;
 using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Managers;
@@ -53,6 +54,7 @@ public static class EscalationsRegistration
         services.TryAddSingleton<ManagerHome>();
         services.AddGoals();
         services.TryAddSingleton<ProposeGoalCommand>();
+        services.AddCrmImport();
         services.TryAddSingleton<ManagerInbox>();
         return services;
     }

@@ -20,7 +20,7 @@ public static partial class ManagerCommandParser
     [
         "help", "reps", "rep", "pause", "resume", "style", "race", "focus", "schedule", "nudge", "escalations",
         "ack", "resolve", "note", "reassign", "snooze", "brief", "stats", "import", "managers", "keywords", "goal",
-        "unreachable", "install",
+        "unreachable", "install", "crm",
     ];
 
     public static bool IsVerb(string word) => Verbs.Contains(word, StringComparer.OrdinalIgnoreCase);
@@ -66,6 +66,7 @@ public static partial class ManagerCommandParser
             "unreachable" => args.Count == 0 ? new Unreachable() : Bad("unreachable", "`unreachable` takes no arguments."),
             "install" => args is [var target] && target.Equals("teams", StringComparison.OrdinalIgnoreCase)
                 ? new InstallTeams() : Bad("install", "Say `install teams`: Teams is the platform CoachBot can install itself on."),
+            "crm" => Crm.Import.ImportDealsCommand.Parse(trimmed) ?? Bad("crm", "Say `crm import deals` followed by the CSV lines."),
             _ => new Invalid($"Unknown command \"{CommandArguments.Shorten(tokens[0])}\". {ManagerUsage.All}"),
         };
     }
