@@ -43,7 +43,7 @@ public sealed partial class ImportDealsCommand(DealsImport import)
         }
 
         var result = await import.ImportAsync(actor, file.Rows, cancellationToken);
-        var reply = new StringBuilder($"Deals imported: {result.Deals} ({result.Open} open, {result.Won} won, {result.Lost} lost) from {result.Owners} owners, "
+        var reply = new StringBuilder($"Deals imported: {result.Deals} ({result.Open} open, {result.Won} won, {result.Lost} lost) from {result.Owners} owner{(result.Owners == 1 ? "" : "s")}, "
             + $"{result.Owners - result.UnmatchedEmails.Count} matched to reps by email.");
         if (result.UnmatchedEmails.Count > 0)
         {
