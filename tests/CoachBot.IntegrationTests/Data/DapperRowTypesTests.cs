@@ -135,6 +135,8 @@ public sealed class DapperRowTypesTests(PostgresDatabase database) : IClassFixtu
             // The Graph install tests (TeamsGraphInstallTests, InstallTeamsAppJobTests) read these on real rows.
             ["bot/CoachBot.Coaching/Managers/ReachCommands.cs"] = 2,
             ["jobs/CoachBot.Jobs/Teams/TeamsAppInstallations.cs"] = 2,
+            // The CSV deals import: its id, owner emails and stored (text, timestamptz, timestamptz) dates, read on real rows by Crm/ImportDealsTests.
+            ["bot/CoachBot.Coaching/Crm/Import/DealsImport.cs"] = 3,
             // The web console's reads, on the seeded tenant in WebConsole/ConsolePagesTests (ids, coaching cells, names).
             ["bot/CoachBot.Bot/WebConsole/Pages/CoachingQuery.cs"] = 1,
             ["bot/CoachBot.Bot/WebConsole/Pages/PersonNames.cs"] = 1,

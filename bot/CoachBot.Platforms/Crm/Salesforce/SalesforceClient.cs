@@ -18,7 +18,7 @@ public sealed class SalesforceClient(
     public const string HttpClientName = "salesforce";
     private long _stoppedUntilTicks;
 
-    public Task<SalesforceQueryResult<T>> QueryAsync<T>(string soql, CancellationToken cancellationToken) =>
+    public Task<SalesforceQueryResult<T>> SoqlAsync<T>(string soql, CancellationToken cancellationToken) =>
         SendAsync<T>($"/services/data/{options.Value.ApiVersion}/query?q={Uri.EscapeDataString(soql)}", cancellationToken);
 
     /// <summary>The batch after one, by the nextRecordsUrl Salesforce gave (a stored page token: only a path on the org's own API is followed).</summary>

@@ -22,7 +22,7 @@ public sealed class SalesforceConnector(SalesforceClient client, IOptions<Salesf
     public async Task<IReadOnlyList<CrmOwner>> OwnersAsync(CrmConnection connection, CancellationToken cancellationToken)
     {
         var owners = new List<CrmOwner>();
-        var batch = await client.QueryAsync<SalesforceUser>(SalesforceSoql.Owners, cancellationToken);
+        var batch = await client.SoqlAsync<SalesforceUser>(SalesforceSoql.Owners, cancellationToken);
         owners.AddRange(batch.Records.Select(u => u.ToOwner()));
         while (!batch.Done && batch.NextRecordsUrl is { } next)
         {
@@ -45,13 +45,13 @@ public sealed class SalesforceConnector(SalesforceClient client, IOptions<Salesf
         if (cursor.Page is { } page && page.StartsWith(EventPage, StringComparison.Ordinal))
         {
             var events = await ReadAsync<SalesforceEvent>("Event", Url(page[EventPage.Length..]),
-                () => client.QueryAsync<SalesforceEvent>(SalesforceSoql.Events(since), cancellationToken), cancellationToken);
+                () => client.SoqlAsync<SalesforceEvent>(SalesforceSoql.Events(since), cancellationToken), cancellationToken);
             return new CrmPage<CrmActivity>(events.Records.Select(e => e.ToActivity()).ToList(), events.Done ? null : EventPage + events.NextRecordsUrl);
         }
 
         // Tasks first; once they are read, the next page starts the events query from the same cursor.
         var tasks = await ReadAsync<SalesforceTask>("Task", cursor.Page is { } t && t.StartsWith(TaskPage, StringComparison.Ordinal) ? Url(t[TaskPage.Length..]) : null,
-            () => client.QueryAsync<SalesforceTask>(SalesforceSoql.Tasks(since), cancellationToken), cancellationToken);
+            () => client.SoqlAsync<SalesforceTask>(SalesforceSoql.Tasks(since), cancellationToken), cancellationToken);
         return new CrmPage<CrmActivity>(tasks.Records.Select(t => t.ToActivity()).ToList(), tasks.Done ? EventPage : TaskPage + tasks.NextRecordsUrl);
     }
 
@@ -61,7 +61,7 @@ public sealed class SalesforceConnector(SalesforceClient client, IOptions<Salesf
         {
             try
             {
-                return await client.QueryAsync<SalesforceOpportunity>(SalesforceSoql.Deals(since, withCurrency: true), cancellationToken);
+                return await client.SoqlAsync<SalesforceOpportunity>(SalesforceSoql.Deals(since, withCurrency: true), cancellationToken);
             }
             catch (SalesforceQueryException ex) when (ex.Error.Code == "INVALID_FIELD" && ex.Error.Message.Contains("CurrencyIsoCode", StringComparison.Ordinal))
             {
@@ -71,7 +71,7 @@ public sealed class SalesforceConnector(SalesforceClient client, IOptions<Salesf
             }
         }
 
-        return await client.QueryAsync<SalesforceOpportunity>(SalesforceSoql.Deals(since, withCurrency: false), cancellationToken);
+        return await client.SoqlAsync<SalesforceOpportunity>(SalesforceSoql.Deals(since, withCurrency: false), cancellationToken);
     }
 
     // Query locators expire after about 15 idle minutes: a load resumed later than that reads from its cursor again,
