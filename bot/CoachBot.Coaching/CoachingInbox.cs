@@ -22,7 +22,7 @@ public sealed class CoachingInbox(
     private static readonly HashSet<string> ManagerOnlyVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "reps", "rep", "nudge", "escalations", "ack", "resolve", "reassign", "note", "brief", "stats", "import", "managers", "keywords",
-        "unreachable", "install",
+        "unreachable", "install", "crm",
     };
 
     public async Task<InboxReply> OnConversationStartedAsync(Sender from, ChatAddress directConversation, CancellationToken cancellationToken)

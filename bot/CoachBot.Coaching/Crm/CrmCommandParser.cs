@@ -6,7 +6,7 @@ namespace CoachBot.Coaching.Crm;
 public static class CrmCommandParser
 {
     public const string Verb = "crm";
-    public static readonly string[] Actions = ["connect", "status", "unmatched", "sync", "disconnect"];
+    public static readonly string[] Actions = ["connect", "import", "status", "unmatched", "sync", "disconnect"];
     public static readonly string[] Connectable = ["hubspot", "salesforce"];
     public static readonly string[] Removable = ["hubspot", "salesforce", "csv"];
 

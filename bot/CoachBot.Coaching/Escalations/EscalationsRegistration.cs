@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Crm;
+using CoachBot.Coaching.Crm.Import;
 using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Managers;
@@ -56,6 +57,7 @@ public static class EscalationsRegistration
         services.AddGoals();
         services.TryAddSingleton<ProposeGoalCommand>();
         services.AddCrm();
+        services.AddCrmImport();
         services.TryAddSingleton<ManagerInbox>();
         return services;
     }

@@ -64,7 +64,10 @@ public static partial class ManagerCommandParser
             "keywords" => ParseKeywords(args),
             "goal" => ParseGoal(args),
             "unreachable" => args.Count == 0 ? new Unreachable() : Bad("unreachable", "`unreachable` takes no arguments."),
-            "crm" => Crm.CrmCommandParser.Parse(args),
+            // `crm import deals` carries the pasted CSV, so it reads the raw text (line breaks kept), not the tokens.
+            "crm" => args is [var action, ..] && action.Equals("import", StringComparison.OrdinalIgnoreCase)
+                ? Crm.Import.ImportDealsCommand.Parse(trimmed) ?? Bad("crm", "Say `crm import deals` followed by the CSV lines.")
+                : Crm.CrmCommandParser.Parse(args),
             "install" => args is [var target] && target.Equals("teams", StringComparison.OrdinalIgnoreCase)
                 ? new InstallTeams() : Bad("install", "Say `install teams`: Teams is the platform CoachBot can install itself on."),
             _ => new Invalid($"Unknown command \"{CommandArguments.Shorten(tokens[0])}\". {ManagerUsage.All}"),

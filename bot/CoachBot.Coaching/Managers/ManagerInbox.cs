@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Crm.Import;
 using CoachBot.Coaching.Escalations;
 using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.People;
@@ -15,7 +16,8 @@ namespace CoachBot.Coaching.Managers;
 /// </summary>
 public sealed class ManagerInbox(
     PersonDirectory people, AuditLog audit, EscalationCommands escalations, RosterCommands roster, AdminCommands admin,
-    InsightCommands insight, ReachCommands reach, Crm.CrmCommands crm, ChannelGuard guard, ManagerHome home, ProposeGoalCommand goals, IOptions<EscalationOptions> options)
+    InsightCommands insight, ReachCommands reach, Crm.CrmCommands crm, ChannelGuard guard, ManagerHome home, ProposeGoalCommand goals, ImportDealsCommand crmImport,
+    IOptions<EscalationOptions> options)
 {
     public async Task<InboxReply> OnCommandAsync(InboundCommand command, CancellationToken cancellationToken)
     {
@@ -90,6 +92,7 @@ public sealed class ManagerInbox(
         Unreachable => reach.UnreachableAsync(actor, ct),
         InstallTeams => reach.InstallTeamsAsync(actor, ct),
         Crm.CrmCommand c => crm.RunAsync(actor, c, ct),
+        ImportDeals c => crmImport.ImportAsync(actor, c.Csv, ct),
         _ => Task.FromResult(CommandResult.Error(ManagerUsage.All)),
     };
 

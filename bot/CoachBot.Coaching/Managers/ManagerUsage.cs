@@ -29,7 +29,7 @@ public static class ManagerUsage
         ["goal"] = "`goal @person 5 demos weekly`: propose a target; the rep accepts it or sets their own",
         ["unreachable"] = "`unreachable`: people CoachBot cannot message, why, and what to do (admins only)",
         ["install"] = "`install teams`: install CoachBot's Teams app for reps it cannot reach, through Microsoft Graph (admins only)",
-        ["crm"] = "`crm connect hubspot|salesforce`, `crm status`, `crm unmatched`, `crm sync`, `crm disconnect hubspot|salesforce|csv`: the CRM behind deal-aware coaching (admins only)",
+        ["crm"] = "`crm connect hubspot|salesforce`, `crm import deals` followed by a deals export (CSV, header row first), `crm status`, `crm unmatched`, `crm sync`, `crm disconnect hubspot|salesforce|csv`: the CRM behind deal-aware coaching (admins only)",
     };
 
     public static string For(string verb) => Lines.TryGetValue(verb, out var line) ? $"Usage: {line}" : All;
