@@ -7,6 +7,7 @@ using CoachBot.Bot.Telemetry;
 using CoachBot.Bot.WebConsole;
 using CoachBot.Bot.Jobs;
 using CoachBot.Platforms.Crm.HubSpot;
+using CoachBot.Platforms.Crm.Salesforce;
 using CoachBot.Jobs.Crm;
 using CoachBot.Jobs.Escalations;
 using CoachBot.Jobs.Goals;
@@ -28,6 +29,7 @@ builder.AddTeamsInstallJobs();
 // CRM context (issue 16): the sync jobs, and each CRM's connector, off unless its credentials are configured.
 builder.AddCrmJobs();
 builder.Services.AddHubSpotCrm();
+builder.Services.AddSalesforceCrm();
 
 builder.AddCoachBotNudges();
 builder.AddCoachBotHealth();
