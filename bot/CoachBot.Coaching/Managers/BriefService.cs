@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Crm.Pipeline;
 using CoachBot.Coaching.Escalations;
 using CoachBot.Coaching.Learning;
 using CoachBot.Coaching.Nudges.History;
@@ -12,12 +13,15 @@ namespace CoachBot.Coaching.Managers;
 /// <summary>Builds weekly briefs, for `brief` and for the weekly DM to every owner.</summary>
 public sealed class BriefService(
     NpgsqlDataSource dataSource, PersonDirectory people, EscalationStore escalations, IRepActivitySource activity, ChatMessengers messengers,
-    NudgeHistory history, TimeProvider clock)
+    NudgeHistory history, PipelineReader pipelines, TimeProvider clock)
 {
     // The same depth `why` reads: enough nudges for the learner's evidence, small enough for one indexed read.
     private const int HistoryDepth = 200;
 
-    public async Task<CoachMessage?> ForRepAsync(long repId, CancellationToken cancellationToken)
+    public async Task<CoachMessage?> ForRepAsync(long repId, CancellationToken cancellationToken) =>
+        await ForRepAsync(repId, await pipelines.ForRepAsync(repId, cancellationToken), cancellationToken);
+
+    private async Task<CoachMessage?> ForRepAsync(long repId, RepPipeline? pipeline, CancellationToken cancellationToken)
     {
         var rep = await people.GetAsync(repId, cancellationToken);
         if (rep is null)
@@ -38,16 +42,19 @@ public sealed class BriefService(
         // A better-answered style is suggested to the manager, never switched: the rep or manager confirms it.
         var past = await history.RecentAsync(repId, HistoryDepth, cancellationToken);
         var suggestion = StyleAdvice.Suggest(CommunicationStyles.FromDbValue(style), StyleEvidence.From(past, now));
-        var data = new BriefData(rep.DisplayName, style, week, open, opener, suggestion, unreachable);
+        var data = new BriefData(rep.DisplayName, style, week, open, opener, suggestion, unreachable) { Pipeline = pipeline };
         return BriefCard.Render(data, now);
     }
 
     public async Task<IReadOnlyList<CoachMessage>> ForPeopleAsync(IEnumerable<long> repIds, CancellationToken cancellationToken)
     {
+        var ids = repIds.ToList();
+        // One read of the whole team's pipelines, not one per rep.
+        var team = await pipelines.ForRepsAsync(ids, cancellationToken);
         var briefs = new List<CoachMessage>();
-        foreach (var id in repIds)
+        foreach (var id in ids)
         {
-            if (await ForRepAsync(id, cancellationToken) is { } brief)
+            if (await ForRepAsync(id, team.GetValueOrDefault(id), cancellationToken) is { } brief)
             {
                 briefs.Add(brief);
             }

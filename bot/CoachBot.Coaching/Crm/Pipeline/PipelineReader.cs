@@ -15,28 +15,29 @@ public sealed class PipelineReader(NpgsqlDataSource dataSource, TimeProvider clo
     /// <summary>Activity counts cover this window unless asked otherwise.</summary>
     public static readonly TimeSpan DefaultActivityWindow = TimeSpan.FromDays(30);
 
-    public async Task<RepPipeline?> ForRepAsync(long personId, string timeZone, CancellationToken cancellationToken) =>
-        (await ForRepsAsync(new Dictionary<long, string> { [personId] = timeZone }, cancellationToken)).GetValueOrDefault(personId);
+    public async Task<RepPipeline?> ForRepAsync(long personId, CancellationToken cancellationToken) =>
+        (await ForRepsAsync([personId], cancellationToken)).GetValueOrDefault(personId);
 
     /// <summary>Pipelines of the reps that have a matched CRM owner; reps without one are absent from the result.</summary>
     public async Task<IReadOnlyDictionary<long, RepPipeline>> ForRepsAsync(
-        IReadOnlyDictionary<long, string> personZones, CancellationToken cancellationToken, TimeSpan? activityWindow = null)
+        IReadOnlyCollection<long> personIds, CancellationToken cancellationToken, TimeSpan? activityWindow = null)
     {
-        if (personZones.Count == 0)
+        if (personIds.Count == 0)
         {
             return new Dictionary<long, RepPipeline>();
         }
 
         var now = clock.GetUtcNow();
-        var ids = personZones.Keys.ToArray();
+        var ids = personIds.Distinct().ToArray();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // A left join keeps a matched owner with no deals: they have CRM data (an empty pipeline), unlike an unmatched rep.
         var deals = (await connection.QueryAsync<DealRow>(new CommandDefinition("""
-            select o.person_id, d.external_id, d.name, d.amount, d.currency, d.stage, d.status, d.close_date, d.close_date_moves,
+            select o.person_id, p.time_zone, d.external_id, d.name, d.amount, d.currency, d.stage, d.status, d.close_date, d.close_date_moves,
                    d.created_at_crm, d.stage_changed_at, d.closed_at,
                    greatest(d.last_activity_at, (select max(a.occurred_at) from crm_activity a
                                                  where a.connection_id = d.connection_id and a.deal_external_id = d.external_id)) as last_activity_at
             from crm_owner o
+            join person p on p.id = o.person_id
             left join crm_deal d on d.connection_id = o.connection_id and d.owner_external_id = o.external_id
                  and (d.status = 'open' or d.closed_at >= @closedSince)
             where o.person_id = any(@ids) and not o.excluded
@@ -50,7 +51,7 @@ public sealed class PipelineReader(NpgsqlDataSource dataSource, TimeProvider clo
             .ToLookup(a => a.PersonId);
 
         return deals.GroupBy(d => d.person_id).ToDictionary(g => g.Key, g => Build(g.Where(d => d.external_id is not null).ToList(),
-            activity[g.Key], Today(now, personZones[g.Key]), now));
+            activity[g.Key], Today(now, g.First().time_zone), now));
     }
 
     private static RepPipeline Build(List<DealRow> rows, IEnumerable<(long PersonId, string Kind, long Count)> activity, DateOnly today, DateTimeOffset now)
@@ -75,9 +76,9 @@ public sealed class PipelineReader(NpgsqlDataSource dataSource, TimeProvider clo
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
-    private static DateOnly Today(DateTimeOffset now, string timeZone)
+    private static DateOnly Today(DateTimeOffset now, string? timeZone)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
     }
 
@@ -85,6 +86,7 @@ public sealed class PipelineReader(NpgsqlDataSource dataSource, TimeProvider clo
     private sealed class DealRow
     {
         public long person_id { get; set; }
+        public string time_zone { get; set; } = "UTC";
         public string? external_id { get; set; }
         public string? name { get; set; }
         public decimal? amount { get; set; }

@@ -75,7 +75,7 @@ public sealed partial class NudgeComposer(
     private async Task<NudgeRecord> ChooseAsync(NudgeRecipient rep, Guid deliveryId, DateTimeOffset slotAt, CancellationToken cancellationToken)
     {
         var past = await PastAsync(rep, deliveryId, cancellationToken);
-        var facts = DealFacts.From(await pipelines.ForRepAsync(rep.Person.Id, rep.Person.TimeZone, cancellationToken));
+        var facts = DealFacts.From(await pipelines.ForRepAsync(rep.Person.Id, cancellationToken));
         var selection = Select(rep, past, deliveryId, slotAt, facts);
         var decision = StyleLearner.Decide(
             rep.Style, rep.StyleSource, StyleEvidence.From(past, time.GetUtcNow()),
