@@ -18,8 +18,12 @@ public sealed class BriefService(
     // The same depth `why` reads: enough nudges for the learner's evidence, small enough for one indexed read.
     private const int HistoryDepth = 200;
 
-    public async Task<CoachMessage?> ForRepAsync(long repId, CancellationToken cancellationToken) =>
-        await ForRepAsync(repId, await pipelines.ForRepAsync(repId, cancellationToken), cancellationToken);
+    /// <summary>Without deal data: use the overload that says the reader is in the rep's manager chain to show it.</summary>
+    public Task<CoachMessage?> ForRepAsync(long repId, CancellationToken cancellationToken) => ForRepAsync(repId, withDeals: false, cancellationToken);
+
+    /// <param name="withDeals">True only when the reader is in the rep's manager chain: deal data is shown to nobody else.</param>
+    public async Task<CoachMessage?> ForRepAsync(long repId, bool withDeals, CancellationToken cancellationToken) =>
+        await ForRepAsync(repId, withDeals ? await pipelines.ForRepAsync(repId, cancellationToken) : null, cancellationToken);
 
     private async Task<CoachMessage?> ForRepAsync(long repId, RepPipeline? pipeline, CancellationToken cancellationToken)
     {
@@ -46,11 +50,15 @@ public sealed class BriefService(
         return BriefCard.Render(data, now);
     }
 
-    public async Task<IReadOnlyList<CoachMessage>> ForPeopleAsync(IEnumerable<long> repIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CoachMessage>> ForPeopleAsync(IEnumerable<long> repIds, CancellationToken cancellationToken) =>
+        ForPeopleAsync(repIds, new HashSet<long>(), cancellationToken);
+
+    /// <param name="withDeals">The reps whose manager chain the reader is in: only their briefs carry deal data.</param>
+    public async Task<IReadOnlyList<CoachMessage>> ForPeopleAsync(IEnumerable<long> repIds, IReadOnlySet<long> withDeals, CancellationToken cancellationToken)
     {
         var ids = repIds.ToList();
         // One read of the whole team's pipelines, not one per rep.
-        var team = await pipelines.ForRepsAsync(ids, cancellationToken);
+        var team = await pipelines.ForRepsAsync(ids.Where(withDeals.Contains).ToList(), cancellationToken);
         var briefs = new List<CoachMessage>();
         foreach (var id in ids)
         {
@@ -85,11 +93,12 @@ public sealed class BriefService(
                 continue;
             }
 
-            var reps = await connection.QueryAsync<long>(new CommandDefinition(
-                "select id from person where manager_id = @ownerId order by display_name", new { ownerId }, cancellationToken: cancellationToken));
+            var reps = (await connection.QueryAsync<long>(new CommandDefinition(
+                "select id from person where manager_id = @ownerId order by display_name", new { ownerId }, cancellationToken: cancellationToken))).ToList();
             try
             {
-                foreach (var brief in await ForPeopleAsync(reps, cancellationToken))
+                // Direct reports: the owner is in each one's manager chain, so their deal data may be shown.
+                foreach (var brief in await ForPeopleAsync(reps, reps.ToHashSet(), cancellationToken))
                 {
                     await messengers.For(owner.Key.Platform).SendDirectAsync(owner.Key, brief, cancellationToken);
                 }

@@ -42,7 +42,8 @@ public sealed class PipelineReaderTests(PostgresDatabase database) : IClassFixtu
         var (sam, ava) = (await world.AddPersonAsync("USAM", "Sam Rivera", manager: maya), await world.AddPersonAsync("UAVA", "Ava Martinez", manager: maya));
         await SeedSamsPipelineAsync(world);
 
-        var briefs = await world.Get<BriefService>().ForPeopleAsync([sam.Id, ava.Id], default);
+        var briefs = await world.Get<BriefService>().ForPeopleAsync([sam.Id, ava.Id], new HashSet<long> { sam.Id, ava.Id }, default);
+        var outsideTheChain = await world.Get<BriefService>().ForRepAsync(sam.Id, withDeals: false, default);
 
         var samText = string.Join("\n", briefs[0].Blocks.OfType<Coaching.Chat.SectionBlock>().Select(b => b.Text));
         Assert.Contains("Pipeline (from the CRM)", samText);
@@ -54,6 +55,7 @@ public sealed class PipelineReaderTests(PostgresDatabase database) : IClassFixtu
         Assert.Contains("Ava Martinez", briefs[1].Text);
         Assert.DoesNotContain("Pipeline", avaText);
         Assert.DoesNotContain("Acme", avaText);
+        Assert.DoesNotContain("Pipeline", string.Join("\n", outsideTheChain!.Blocks.OfType<Coaching.Chat.SectionBlock>().Select(b => b.Text)));
     }
 
     [Fact]

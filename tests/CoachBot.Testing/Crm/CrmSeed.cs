@@ -24,9 +24,13 @@ public sealed class CrmSeed
 
     public TimeProvider Clock { get; }
 
+    /// <summary>The workspace's connection of that kind, created when missing (one per workspace and kind, as in crm_connection).</summary>
     public static async Task<CrmSeed> ConnectAsync(NpgsqlDataSource dataSource, TimeProvider clock, long workspaceId, CrmKind kind = CrmKind.HubSpot)
     {
-        await using var command = dataSource.CreateCommand("insert into crm_connection (workspace_id, kind, created_at) values ($1, $2, $3) returning id");
+        await using var command = dataSource.CreateCommand("""
+            insert into crm_connection (workspace_id, kind, created_at) values ($1, $2, $3)
+            on conflict (workspace_id, kind) do update set kind = excluded.kind returning id
+            """);
         command.Parameters.AddWithValue(workspaceId);
         command.Parameters.AddWithValue(kind.ToString().ToLowerInvariant());
         command.Parameters.AddWithValue(clock.GetUtcNow().UtcDateTime);
