@@ -35,9 +35,10 @@ public sealed class BriefService(
 
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var (style, unreachable) = await connection.QuerySingleAsync<(string?, string?)>(new CommandDefinition("""
+        var (style, unreachable, race) = await connection.QuerySingleAsync<(string?, string?, string?)>(new CommandDefinition("""
             select (select style from rep_profile where person_id = @repId),
-                   (select coalesce(unreachable_reason, 'unknown') from person where id = @repId and not reachable)
+                   (select coalesce(unreachable_reason, 'unknown') from person where id = @repId and not reachable),
+                   (select race || ' ' || from_race || ' ' || median_days || ' ' || won_deals from crm_race_suggestion where person_id = @repId and status = 'open')
             """, new { repId }, cancellationToken: cancellationToken));
         var open = await escalations.ListAsync(new EscalationScope.Rep(repId), includeResolved: false, cancellationToken);
         var week = await activity.GetAsync(repId, now.AddDays(-7), cancellationToken);
@@ -46,8 +47,20 @@ public sealed class BriefService(
         // A better-answered style is suggested to the manager, never switched: the rep or manager confirms it.
         var past = await history.RecentAsync(repId, HistoryDepth, cancellationToken);
         var suggestion = StyleAdvice.Suggest(CommunicationStyles.FromDbValue(style), StyleEvidence.From(past, now));
-        var data = new BriefData(rep.DisplayName, style, week, open, opener, suggestion, unreachable) { Pipeline = pipeline };
+        var data = new BriefData(rep.DisplayName, style, week, open, opener, suggestion, unreachable) { Pipeline = pipeline, RaceCheck = pipeline is null ? null : RaceCheck(rep.DisplayName, race) };
         return BriefCard.Render(data, now);
+    }
+
+    // "sprint middle 18 6": the open race suggestion from the rep's won deals, which they have not answered yet.
+    private static string? RaceCheck(UserText rep, string? suggestion)
+    {
+        if (suggestion?.Split(' ') is not [var race, var from, var days, var won] || Races.FromDbValue(race) is not { } to || Races.FromDbValue(from) is not { } current)
+        {
+            return null;
+        }
+
+        return $"Race check: {rep}'s won deals took a median of {days} days ({won} deals), a {to.Label()} cycle; they run {current.Label()}. " +
+            $"They were asked to confirm; nothing changes until they do or you set it (`race @person {to.ToDbValue()}`).";
     }
 
     public Task<IReadOnlyList<CoachMessage>> ForPeopleAsync(IEnumerable<long> repIds, CancellationToken cancellationToken) =>
