@@ -1,6 +1,7 @@
 using CoachBot.Coaching;
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Conversation;
+using CoachBot.Coaching.Crm.Coaching;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Coaching.People;
 using CoachBot.Platforms.Slack;
@@ -19,6 +20,8 @@ public static class CoachingRegistration
             .ValidateOnStart();
         builder.Services.AddNudgeLibrary();
         builder.Services.AddRepConversation();
+        // Deal-aware coaching: the observers the CRM sync job calls after each run.
+        builder.Services.AddCrmCoaching();
         builder.Services.AddSingleton<AdminBootstrap>();
         builder.Services.AddSingleton(s => new ManagerChannelSettings(new Dictionary<ChatPlatform, string?>
         {

@@ -46,6 +46,8 @@ public static class ConversationRegistration
         services.AddSingleton<RepCommands>();
         services.AddSingleton<RepHome>();
         services.AddGoals();
+        // The rep's answer to a race suggested from their CRM arrives as a button on the rep side.
+        services.TryAddSingleton<Crm.Coaching.CrmRaceActions>();
         services.AddSingleton<RepInbox>();
         return services;
     }

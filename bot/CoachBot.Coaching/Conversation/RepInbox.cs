@@ -32,6 +32,7 @@ public sealed class RepInbox(
     NudgeSearch search,
     RepHome home,
     GoalActionHandler goals,
+    Crm.Coaching.CrmRaceActions crmRace,
     TimeProvider time,
     ILogger<RepInbox> logger)
 {
@@ -44,7 +45,8 @@ public sealed class RepInbox(
         || OnboardingFlow.Handles(actionId)
         || actionId.StartsWith(EscalationOffers.Prefix, StringComparison.Ordinal)
         || actionId.StartsWith(PrivacyConversation.Prefix, StringComparison.Ordinal)
-        || actionId.StartsWith(GoalActions.Prefix, StringComparison.Ordinal);
+        || actionId.StartsWith(GoalActions.Prefix, StringComparison.Ordinal)
+        || actionId.StartsWith(Crm.Coaching.CrmRaceActions.Prefix, StringComparison.Ordinal);
 
     public async Task<InboxReply> OnConversationStartedAsync(Sender from, ChatAddress directConversation, CancellationToken cancellationToken) =>
         await OnConversationStartedAsync(await RegisterAsync(from, cancellationToken), cancellationToken);
@@ -98,6 +100,11 @@ public sealed class RepInbox(
         if (id.StartsWith(GoalActions.Prefix, StringComparison.Ordinal))
         {
             return await goals.HandleAsync(person, profile, action, cancellationToken);
+        }
+
+        if (id.StartsWith(Crm.Coaching.CrmRaceActions.Prefix, StringComparison.Ordinal))
+        {
+            return await crmRace.HandleAsync(person, action, cancellationToken);
         }
 
         return OnboardingFlow.Handles(id) ? await onboarding.HandleAsync(profile, action, cancellationToken) : InboxReply.None;

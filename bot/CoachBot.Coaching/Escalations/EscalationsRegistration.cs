@@ -42,6 +42,7 @@ public static class EscalationsRegistration
         services.TryAddSingleton<RepSettings>();
         services.TryAddSingleton<RosterImport>();
         services.AddStyleLearning();
+        services.TryAddSingleton<Crm.Pipeline.PipelineReader>();
         services.TryAddSingleton<BriefService>();
         services.TryAddSingleton<StatsQuery>();
         services.TryAddSingleton<EscalationCommands>();

@@ -6,7 +6,7 @@ using CoachBot.Coaching.Profiles;
 namespace CoachBot.Coaching.Goals;
 
 /// <summary>`goal`, `goal 20 calls weekly`, `goal remove calls`, `log 3 calls` and the log button on a nudge.</summary>
-public sealed class GoalCommands(GoalStore store, GoalTracker tracker, TimeProvider time)
+public sealed class GoalCommands(GoalStore store, GoalTracker tracker, Crm.Coaching.CrmFedMetrics crmFed, TimeProvider time)
 {
     public async Task<InboxReply> RunAsync(Person person, RepProfile profile, GoalRequest request, CancellationToken cancellationToken) => request switch
     {
@@ -19,6 +19,11 @@ public sealed class GoalCommands(GoalStore store, GoalTracker tracker, TimeProvi
     {
         var calendar = await tracker.CalendarAsync(person.Id, person.TimeZone, cancellationToken);
         var said = await tracker.RecordAsync(new GoalProgressEntry(person.Id, metric, amount, calendar.Today, source), calendar, profile.Style, cancellationToken);
+        if (source == GoalProgressSource.Typed && await crmFed.IsFedAsync(person.Id, metric, cancellationToken))
+        {
+            said = [.. said, Crm.Coaching.CrmFedMetrics.TypedNote(metric)];
+        }
+
         return InboxReply.Say(string.Join("\n", said));
     }
 

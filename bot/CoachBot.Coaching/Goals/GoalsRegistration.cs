@@ -19,6 +19,7 @@ public static class GoalsRegistration
         services.TryAddSingleton<RepProfileStore>();
         services.TryAddSingleton<GoalStore>();
         services.TryAddSingleton<GoalTracker>();
+        services.TryAddSingleton<Crm.Coaching.CrmFedMetrics>();
         services.TryAddSingleton<GoalCommands>();
         services.TryAddSingleton<GoalProposals>();
         services.TryAddSingleton<GoalActionHandler>();

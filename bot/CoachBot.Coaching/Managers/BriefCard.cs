@@ -8,7 +8,14 @@ namespace CoachBot.Coaching.Managers;
 
 public sealed record BriefData(
     UserText RepName, string? Style, RepActivity? Activity, IReadOnlyList<Escalation> OpenEscalations, string Opener,
-    StyleSuggestion? Suggestion = null, IReadOnlyList<ReachLoss>? Unreachable = null);
+    StyleSuggestion? Suggestion = null, IReadOnlyList<ReachLoss>? Unreachable = null)
+{
+    /// <summary>From the rep's CRM data; null when they have none (no CRM connected, or no owner matched), and the card says nothing.</summary>
+    public Crm.Pipeline.RepPipeline? Pipeline { get; init; }
+
+    /// <summary>A race suggested to the rep from their won deals and not yet answered.</summary>
+    public string? RaceCheck { get; init; }
+}
 
 /// <summary>The weekly brief about one rep, written so the manager can talk to that rep in the rep's own style.</summary>
 public static class BriefCard
@@ -46,6 +53,16 @@ public static class BriefCard
         if (activity is { Goals.Count: > 0 })
         {
             blocks.Add(new SectionBlock("Goals (their own targets):\n" + string.Join("\n", activity.Goals.Select(GoalLine))));
+        }
+
+        if (data.Pipeline is { } pipeline)
+        {
+            blocks.Add(new SectionBlock(BriefPipeline.Section(pipeline, now)));
+        }
+
+        if (data.RaceCheck is { } raceCheck)
+        {
+            blocks.Add(new SectionBlock(raceCheck));
         }
 
         if (activity is { AnsweredTopics.Count: > 0 })

@@ -18,12 +18,15 @@ public sealed class InsightCommands(ManagerAccess access, ReportingLine reportin
                 return found.Failure!;
             }
 
-            var brief = await briefs.ForRepAsync(rep.Id, cancellationToken);
+            // An admin may read any brief, but deal data only reaches the rep's own manager chain.
+            var inChain = (await reportingLine.ManagersAboveAsync(rep.Id, cancellationToken)).Contains(actor.Id);
+            var brief = await briefs.ForRepAsync(rep.Id, inChain, cancellationToken);
             return new CommandResult(new InboxReply([brief!]), rep.Id);
         }
 
         var team = await ScopeAsync(actor, cancellationToken);
-        var messages = await briefs.ForPeopleAsync(team.Take(MaxBriefs), cancellationToken);
+        var chain = (await reportingLine.PeopleUnderAsync(actor.Id, cancellationToken)).ToHashSet();
+        var messages = await briefs.ForPeopleAsync(team.Take(MaxBriefs), chain, cancellationToken);
         return messages.Count == 0
             ? CommandResult.Say("You have no reps in CoachBot's roster yet.")
             : new CommandResult(new InboxReply(messages), Detail: $"{messages.Count} briefs");

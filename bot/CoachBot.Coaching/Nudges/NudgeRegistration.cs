@@ -26,6 +26,9 @@ public static class NudgeRegistration
         // The composer adds the rep's one-tap goal log row to a nudge.
         services.TryAddSingleton<Goals.GoalStore>();
         services.TryAddSingleton<Goals.GoalButtons>();
+        // Deal-aware nudges read the rep's pipeline; without CRM data it is empty and they are never chosen.
+        services.TryAddSingleton<Crm.Pipeline.PipelineReader>();
+        services.TryAddSingleton<Deals.NudgeDealFacts>();
         services.TryAddSingleton<NudgeComposer>();
         services.TryAddSingleton<INudgeSource>(s => s.GetRequiredService<NudgeComposer>());
         services.AddSingleton<Conversation.INudgeRecall, History.HistoryNudgeRecall>();

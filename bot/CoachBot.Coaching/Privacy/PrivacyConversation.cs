@@ -41,12 +41,13 @@ public sealed class PrivacyConversation(RepDataStore data, ILogger<PrivacyConver
         var rows = await data.DeleteAsync(person.Id, cancellationToken);
         ConversationLog.DataDeleted(logger, person.Id, rows);
         return InboxReply.Say("Done: your replies, responses, goals and progress, profile and schedule are deleted, and no more nudges will come. " +
+            "The deals and activities I had copied from your CRM are deleted too, and I won't copy them again. " +
             "A single audit line records that you deleted your data (not what it was). If you message me again, we start fresh.");
     }
 
     private static CoachMessage AskToConfirm(Person person) => new("Delete all your data?",
     [
-        new SectionBlock("This erases your replies, nudge responses, goals and progress, profile and schedule, and stops your nudges. It can't be undone."),
+        new SectionBlock("This erases your replies, nudge responses, goals and progress, profile and schedule, and the deals and activities copied from your CRM, and stops your nudges. It can't be undone."),
         new ActionsBlock(
         [
             new ChatButton(ConfirmDelete, "Delete my data", person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ButtonStyle.Danger),
@@ -69,11 +70,24 @@ public sealed class PrivacyConversation(RepDataStore data, ILogger<PrivacyConver
                 new Field("Your replies (private)", summary.Replies.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Field("Nudge responses", summary.Responses.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Field("Your goals (private)", $"{summary.Goals} goals, {summary.ProgressEntries} progress entries"),
+                new Field("From your CRM (you and your managers)", Crm(summary.Crm)),
                 new Field("Shared in the managers' channel", summary.SharedEscalations.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ]),
             new SectionBlock("*Who has seen what*\n" + seen),
             new ContextBlock("`export my data` sends you everything; `delete my data` erases it."),
         ]);
+    }
+
+    // "4 open deals, 9 closed; activities: 12 call, 3 meeting" — counts and kinds, never the deals themselves.
+    private static string Crm(RepDataStore.CrmHeld? crm)
+    {
+        if (crm is null)
+        {
+            return "none (no CRM account matched to you)";
+        }
+
+        var activities = crm.ActivitiesByKind.Count == 0 ? "no activities" : "activities: " + string.Join(", ", crm.ActivitiesByKind.Select(a => $"{a.Value} {a.Key}"));
+        return $"{crm.OpenDeals} open deals, {crm.ClosedDeals} won or lost; {activities}";
     }
 
     private static string LocalDate(DateTime utc, string timeZone)

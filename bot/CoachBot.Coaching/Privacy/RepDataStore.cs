@@ -15,7 +15,13 @@ public sealed class RepDataStore(NpgsqlDataSource dataSource)
         public int Goals { get; init; }
 
         public int ProgressEntries { get; init; }
+
+        /// <summary>Null when no CRM owner is matched to the rep: they have no CRM data at all.</summary>
+        public CrmHeld? Crm { get; init; }
     }
+
+    /// <summary>What CoachBot holds from the rep's CRM: deals by status and activities by kind (counts only).</summary>
+    public sealed record CrmHeld(int OpenDeals, int ClosedDeals, IReadOnlyDictionary<string, int> ActivitiesByKind);
 
     /// <summary>One audit line about the rep; <paramref name="Manager"/> is null for a post to the managers' channel.</summary>
     public sealed record ManagerView(string? Manager, string Action, string? Detail, DateTime At);
@@ -46,7 +52,30 @@ public sealed class RepDataStore(NpgsqlDataSource dataSource)
         {
             Goals = (int)counts.Goals,
             ProgressEntries = (int)counts.Progress,
+            Crm = await CrmHeldAsync(connection, personId, cancellationToken),
         };
+    }
+
+    private static async Task<CrmHeld?> CrmHeldAsync(NpgsqlConnection connection, long personId, CancellationToken cancellationToken)
+    {
+        // One row per kind of thing held ('owner', 'deal:open', 'activity:call', …); no rows at all: no matched owner.
+        var rows = (await connection.QueryAsync<(string What, long Count)>(new CommandDefinition("""
+            select 'owner', count(*) from crm_owner where person_id = @personId and not excluded having count(*) > 0
+            union all
+            select 'deal:' || d.status, count(*) from crm_owner o join crm_deal d on d.connection_id = o.connection_id and d.owner_external_id = o.external_id
+            where o.person_id = @personId and not o.excluded group by d.status
+            union all
+            select 'activity:' || a.kind, count(*) from crm_owner o join crm_activity a on a.connection_id = o.connection_id and a.owner_external_id = o.external_id
+            where o.person_id = @personId and not o.excluded group by a.kind
+            """, new { personId }, cancellationToken: cancellationToken))).ToDictionary(r => r.What, r => (int)r.Count);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        return new CrmHeld(rows.GetValueOrDefault("deal:open"), rows.GetValueOrDefault("deal:won") + rows.GetValueOrDefault("deal:lost"),
+            rows.Where(r => r.Key.StartsWith("activity:", StringComparison.Ordinal)).OrderBy(r => r.Key, StringComparer.Ordinal)
+                .ToDictionary(r => r.Key["activity:".Length..], r => r.Value));
     }
 
     /// <summary>A JSON document with every row about the rep, built by PostgreSQL so nothing is left out by mapping.</summary>
@@ -70,6 +99,16 @@ public sealed class RepDataStore(NpgsqlDataSource dataSource)
                                   from goal_progress where person_id = @personId),
                 'goal_proposals', (select coalesce(json_agg(json_build_object('metric', metric, 'period', period, 'target', target, 'status', status, 'at', proposed_at) order by proposed_at), '[]')
                                    from goal_proposal where person_id = @personId),
+                'crm_deals', (select coalesce(json_agg(json_build_object('name', d.name, 'amount', d.amount, 'currency', d.currency, 'stage', d.stage,
+                                  'status', d.status, 'close_date', d.close_date, 'close_date_moves', d.close_date_moves, 'created', d.created_at_crm,
+                                  'stage_changed', d.stage_changed_at, 'closed', d.closed_at, 'last_activity', d.last_activity_at) order by d.created_at_crm), '[]')
+                              from crm_owner o join crm_deal d on d.connection_id = o.connection_id and d.owner_external_id = o.external_id
+                              where o.person_id = @personId and not o.excluded),
+                'crm_activity_counts', (select coalesce(json_object_agg(k.kind, k.n), '{}') from (
+                                  select a.kind, count(*) as n from crm_owner o join crm_activity a on a.connection_id = o.connection_id and a.owner_external_id = o.external_id
+                                  where o.person_id = @personId and not o.excluded group by a.kind) k),
+                'crm_race_suggestion', (select json_build_object('race', race, 'from_race', from_race, 'median_days', median_days, 'won_deals', won_deals,
+                                  'status', status, 'at', suggested_at) from crm_race_suggestion where person_id = @personId),
                 'shared_with_manager', (select coalesce(json_agg(json_build_object('escalation', escalation_ref, 'reason', reason, 'note_shared', note_shared, 'at', decided_at)), '[]')
                                         from escalation_offer where person_id = @personId and status = 'shared'),
                 'seen_by_managers', (select coalesce(json_agg(json_build_object('action', a.action, 'at', a.at, 'manager', m.display_name) order by a.at), '[]')
@@ -81,18 +120,34 @@ public sealed class RepDataStore(NpgsqlDataSource dataSource)
         return JsonSerializer.Serialize(document.RootElement, Indented);
     }
 
-    /// <summary>Deletes replies, responses, nudge history, offers, pause history, profile, schedule, goals and progress, and shared words in one transaction; keeps one audit line.</summary>
+    /// <summary>
+    /// Deletes replies, responses, nudge history, offers, pause history, profile, schedule, goals and progress, shared
+    /// words and the rep's CRM deals and activities in one transaction; keeps one audit line. Their CRM owner stays,
+    /// unmatched and excluded, so the next sync neither matches them again nor copies their deals back.
+    /// </summary>
     public async Task<int> DeleteAsync(long personId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var deleted = 0;
         foreach (var table in (string[])["rep_reply", "nudge_response", "nudge_history", "escalation_offer", "rep_pause_period", "rep_schedule", "rep_profile",
-            "rep_goal", "goal_progress", "goal_proposal", "goal_notice"])
+            "rep_goal", "goal_progress", "goal_proposal", "goal_notice", "nudge_deal_fact", "crm_fed_metric", "crm_race_suggestion"])
         {
             deleted += await connection.ExecuteAsync(new CommandDefinition(
                 $"delete from {table} where person_id = @personId", new { personId }, transaction, cancellationToken: cancellationToken));
         }
+
+        foreach (var table in (string[])["crm_deal", "crm_activity"])
+        {
+            deleted += await connection.ExecuteAsync(new CommandDefinition($"""
+                delete from {table} t using crm_owner o
+                where o.person_id = @personId and t.connection_id = o.connection_id and t.owner_external_id = o.external_id
+                """, new { personId }, transaction, cancellationToken: cancellationToken));
+        }
+
+        deleted += await connection.ExecuteAsync(new CommandDefinition(
+            "update crm_owner set excluded = true, person_id = null where person_id = @personId",
+            new { personId }, transaction, cancellationToken: cancellationToken));
 
         // Escalations stay as managers' work items, but the rep's own words leave them too.
         deleted += await connection.ExecuteAsync(new CommandDefinition(

@@ -27,6 +27,7 @@ public sealed class NudgeContentLinterTests
     [InlineData(NudgeLinter.NoAnecdotes)]
     [InlineData(NudgeLinter.ReadabilityRule)]
     [InlineData(NudgeLinter.HelpRule)]
+    [InlineData(NudgeLinter.DealFactsRule)]
     public void ShippedLibraryPassesRule(string rule)
     {
         var broken = Findings.Value.Where(f => f.Rule == rule).Select(f => f.ToString()).ToList();

@@ -13,7 +13,9 @@ public sealed class NudgeRendererTests
     {
         var values = new NudgeValues("Sam", "120% of quota", DayOfWeek.Tuesday);
 
-        var rendered = Shipped.Intents.SelectMany(i => CommunicationStyles.All.Select(s => NudgeRenderer.Render(i, s, values))).ToList();
+        // A deal-aware intent is only ever rendered with its deal's facts.
+        var rendered = Shipped.Intents.SelectMany(i => CommunicationStyles.All.Select(s => NudgeRenderer.Render(i, s,
+            i.Needs is { } needs ? values with { Deal = new CoachBot.Coaching.Nudges.Deals.DealFact(needs, "d1", "Acme", "Proposal", 12, 2) } : values))).ToList();
 
         Assert.Equal(Shipped.Intents.Count * 4, rendered.Count);
         Assert.All(rendered, r => Assert.DoesNotContain('{', r.Text));

@@ -1,5 +1,6 @@
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Conversation;
+using CoachBot.Coaching.Crm.Coaching;
 using CoachBot.Coaching.Escalations;
 using CoachBot.Coaching.People;
 using Dapper;
@@ -43,7 +44,7 @@ public sealed class EscalationWorld : IAsyncDisposable
     public ChatAddress ManagersChannel => new(Platform, WorkspaceExternalId, ManagersChannelId);
 
     public static async Task<EscalationWorld> CreateAsync(PostgresDatabase database, ChatPlatform platform = ChatPlatform.Slack,
-        IDictionary<string, string?>? settings = null, bool withRepConversation = false)
+        IDictionary<string, string?>? settings = null, bool withRepConversation = false, bool withCrm = false)
     {
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
@@ -57,6 +58,11 @@ public sealed class EscalationWorld : IAsyncDisposable
         {
             // As in the host: the rep side supplies the brief's real activity numbers.
             services.AddRepConversation();
+        }
+
+        if (withCrm)
+        {
+            services.AddCrmCoaching();
         }
 
         var provider = services

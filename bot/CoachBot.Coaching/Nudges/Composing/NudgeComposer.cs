@@ -1,6 +1,8 @@
 using CoachBot.Coaching.Chat;
 using CoachBot.Coaching.Goals;
+using CoachBot.Coaching.Crm.Pipeline;
 using CoachBot.Coaching.Learning;
+using CoachBot.Coaching.Nudges.Deals;
 using CoachBot.Coaching.Nudges.History;
 using CoachBot.Coaching.Nudges.Library;
 using CoachBot.Coaching.Nudges.Rendering;
@@ -20,6 +22,8 @@ public sealed partial class NudgeComposer(
     NudgeHistory history,
     NudgeRecipients recipients,
     GoalButtons goalButtons,
+    PipelineReader pipelines,
+    NudgeDealFacts dealFacts,
     IOptions<CoachingOptions> options,
     TimeProvider time,
     ILogger<NudgeComposer> logger) : INudgeSource
@@ -39,7 +43,14 @@ public sealed partial class NudgeComposer(
 
         // Only when the recorded intent was retired from the library between two attempts do the words change.
         var intent = library.Find(record.IntentId) ?? (await SelectAsync(rep, deliveryId, slotAt, cancellationToken)).Intent;
-        var rendered = NudgeRenderer.Render(intent, record.Style, ValuesFor(rep, slotAt));
+        var deal = intent.Needs is { } needs ? await dealFacts.FindAsync(deliveryId, needs, cancellationToken) : null;
+        if (intent.Needs is not null && deal is null)
+        {
+            // The deal's facts were lost between choosing and sending (a crash): send a generic nudge rather than guess.
+            intent = (await SelectAsync(rep, deliveryId, slotAt, cancellationToken)).Intent;
+        }
+
+        var rendered = NudgeRenderer.Render(intent, record.Style, ValuesFor(rep, slotAt) with { Deal = deal });
         var message = NudgeMessage.Build(deliveryId, intent, record.Style, rendered.Text);
         // A rep with goals logs progress from the nudge itself, in one tap.
         var log = await goalButtons.ForAsync(repPersonId, cancellationToken);
@@ -64,7 +75,8 @@ public sealed partial class NudgeComposer(
     private async Task<NudgeRecord> ChooseAsync(NudgeRecipient rep, Guid deliveryId, DateTimeOffset slotAt, CancellationToken cancellationToken)
     {
         var past = await PastAsync(rep, deliveryId, cancellationToken);
-        var selection = Select(rep, past, deliveryId, slotAt);
+        var facts = DealFacts.From(await pipelines.ForRepAsync(rep.Person.Id, cancellationToken));
+        var selection = Select(rep, past, deliveryId, slotAt, facts);
         var decision = StyleLearner.Decide(
             rep.Style, rep.StyleSource, StyleEvidence.From(past, time.GetUtcNow()),
             past.Select(p => p.Reason ?? StyleReason.Declared).ToList(), NudgeSeed.From(deliveryId), DefaultStyle);
@@ -72,17 +84,23 @@ public sealed partial class NudgeComposer(
             rep.Person.Id, deliveryId, selection.Intent.Id, library.Version, decision.Style, rep.Style is null, selection.Intent.Skill,
             time.GetUtcNow(), Reason: decision.Reason);
 
+        if (facts.FirstOrDefault(f => f.Signal == selection.Intent.Needs) is { } fact)
+        {
+            // Before the history row: a retry that finds the row finds its deal too.
+            await dealFacts.RecordAsync(rep.Person.Id, deliveryId, fact, time.GetUtcNow(), cancellationToken);
+        }
+
         // Two instances racing on one delivery both get the first stored record back, so both send the same words.
         return await history.RecordSentAsync(chosen, cancellationToken);
     }
 
     private async Task<NudgeSelection> SelectAsync(NudgeRecipient rep, Guid deliveryId, DateTimeOffset slotAt, CancellationToken cancellationToken) =>
-        Select(rep, await PastAsync(rep, deliveryId, cancellationToken), deliveryId, slotAt);
+        Select(rep, await PastAsync(rep, deliveryId, cancellationToken), deliveryId, slotAt, []);
 
     private async Task<IReadOnlyList<NudgeRecord>> PastAsync(NudgeRecipient rep, Guid deliveryId, CancellationToken cancellationToken) =>
         (await history.RecentAsync(rep.Person.Id, HistoryDepth, cancellationToken)).Where(p => p.DeliveryId != deliveryId).ToList();
 
-    private NudgeSelection Select(NudgeRecipient rep, IReadOnlyList<NudgeRecord> past, Guid deliveryId, DateTimeOffset slotAt)
+    private NudgeSelection Select(NudgeRecipient rep, IReadOnlyList<NudgeRecord> past, Guid deliveryId, DateTimeOffset slotAt, IReadOnlyList<DealFact> facts)
     {
         var selection = new NudgeSelector(library, options.Value.RepeatWindow).Select(new NudgeSelectionRequest(
             rep.FocusSkills,
@@ -90,7 +108,7 @@ public sealed partial class NudgeComposer(
             rep.Level,
             past.Select(p => new PastNudge(p.IntentId, p.Skill, p.SentAt)).ToList(),
             slotAt,
-            NudgeSeed.From(deliveryId)));
+            NudgeSeed.From(deliveryId)) { DealSignals = facts.Select(f => f.Signal).ToHashSet() });
         LogSelected(logger, deliveryId, selection.Intent.Id, selection.Fit);
         return selection;
     }

@@ -13,6 +13,7 @@ internal sealed class NudgeFileModel
         public List<string> Levels { get; set; } = [];
         public string Action { get; set; } = "";
         public string Why { get; set; } = "";
+        public string? Needs { get; set; }
         public Dictionary<string, RenderingModel> Renderings { get; set; } = [];
         public HelpModel? Help { get; set; }
     }

@@ -16,5 +16,8 @@ public sealed record NudgeIntent(
     /// <summary>"Need help" content per style; empty until written (the linter requires it for every style).</summary>
     public IReadOnlyDictionary<CommunicationStyle, NudgeHelp> Help { get; init; } = new Dictionary<CommunicationStyle, NudgeHelp>();
 
+    /// <summary>Set on a deal-aware intent: chosen only when the rep's CRM data shows this about one of their deals.</summary>
+    public Deals.DealSignal? Needs { get; init; }
+
     public bool Fits(Race race, ExperienceLevel level) => Races.Contains(race) && Levels.Contains(level);
 }

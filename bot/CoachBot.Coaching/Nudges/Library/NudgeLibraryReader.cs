@@ -93,10 +93,16 @@ internal static class NudgeLibraryReader
             }
         }
 
+        var needs = Deals.DealSignals.FromName(model.Needs);
+        if (model.Needs is not null && needs is null)
+        {
+            problems.Add($"{where}: unknown needs '{model.Needs}' (valid: {Deals.DealSignals.ValidOptions})");
+        }
+
         var help = ReadHelp(model.Help);
         return problems.Count > before
             ? null
-            : new NudgeIntent(model.Id.Trim(), skill!.Value, races, levels, model.Action.Trim(), model.Why.Trim(), renderings, file) { Help = help };
+            : new NudgeIntent(model.Id.Trim(), skill!.Value, races, levels, model.Action.Trim(), model.Why.Trim(), renderings, file) { Help = help, Needs = needs };
     }
 
     private static Dictionary<CommunicationStyle, NudgeHelp> ReadHelp(NudgeFileModel.HelpModel? model)

@@ -25,6 +25,7 @@ public static class NudgeLinter
     public const string NoAnecdotes = "no-invented-anecdotes";
     public const string ReadabilityRule = "readability";
     public const string HelpRule = "help";
+    public const string DealFactsRule = "deal-facts";
 
     public static IReadOnlyList<LintFinding> Lint(NudgeLibrary library)
     {
@@ -55,7 +56,13 @@ public static class NudgeLinter
                     continue;
                 }
 
-                CheckRendering(style, r, at, findings);
+                CheckRendering(style, r, intent.Needs is null ? NudgePlaceholders.ForRenderings : NudgePlaceholders.ForDealRenderings, at, findings);
+                // A deal-aware nudge names the deal, or the rep cannot tell which one it means.
+                if (intent.Needs is not null && !(r.Text + r.Cta).Contains("{deal}", StringComparison.Ordinal))
+                {
+                    findings.Add(new(DealFactsRule, at, "a deal-aware intent (with needs:) names its deal with {deal}"));
+                }
+
                 if (style == CommunicationStyle.Amiable && Commitments.Dropped(intent.Action, r.Text + " " + r.Cta) is { Count: > 0 } dropped)
                 {
                     findings.Add(new(AmiableCommitment, at, $"keeps {string.Join(" and ", dropped)} of the action, softened but not dropped"));
@@ -63,7 +70,7 @@ public static class NudgeLinter
             }
         }
 
-        private static void CheckRendering(CommunicationStyle style, NudgeRendering r, string at, List<LintFinding> findings)
+        private static void CheckRendering(CommunicationStyle style, NudgeRendering r, IReadOnlySet<string> placeholders, string at, List<LintFinding> findings)
         {
             var words = CountWords(r.Text) + CountWords(r.Cta);
             var (min, max) = WordBudget(style);
@@ -92,7 +99,7 @@ public static class NudgeLinter
                 findings.Add(new(StyleTone, at, $"\"{phrase}\" does not fit {style.Label()}"));
             }
 
-            CheckWords(r.Text + "\n" + r.Cta, NudgePlaceholders.ForRenderings, at, findings);
+            CheckWords(r.Text + "\n" + r.Cta, placeholders, at, findings);
             var grade = Readability.Of(r.Text + "\n" + r.Cta).Grade;
             if (grade > ReadabilityBand(style).MaxRenderingGrade)
             {

@@ -11,9 +11,16 @@ public static partial class NudgePlaceholders
     public const string Weekday = "weekday";
     public const string Action = "action";
     public const string Why = "why";
+    public const string Deal = "deal";
+    public const string Stage = "stage";
+    public const string Days = "days";
+    public const string Moves = "moves";
 
     /// <summary>Allowed in renderings.</summary>
     public static IReadOnlySet<string> ForRenderings { get; } = new HashSet<string> { FirstName, Goal, Skill, Weekday };
+
+    /// <summary>Allowed in a deal-aware intent's renderings (one with `needs:`): the facts of the rep's deal as well.</summary>
+    public static IReadOnlySet<string> ForDealRenderings { get; } = new HashSet<string> { FirstName, Goal, Skill, Weekday, Deal, Stage, Days, Moves };
 
     /// <summary>Allowed in follow-up templates: the intent's own action and reason as well.</summary>
     public static IReadOnlySet<string> ForFollowUps { get; } = new HashSet<string> { FirstName, Goal, Skill, Weekday, Action, Why };

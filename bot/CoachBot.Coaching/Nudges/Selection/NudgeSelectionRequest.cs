@@ -9,4 +9,8 @@ public sealed record NudgeSelectionRequest(
     ExperienceLevel Level,
     IReadOnlyList<PastNudge> History,
     DateTimeOffset Now,
-    ulong Seed);
+    ulong Seed)
+{
+    /// <summary>What the rep's CRM data shows; deal-aware intents needing anything else are never chosen.</summary>
+    public IReadOnlySet<Deals.DealSignal> DealSignals { get; init; } = new HashSet<Deals.DealSignal>();
+}
