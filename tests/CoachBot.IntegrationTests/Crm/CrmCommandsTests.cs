@@ -58,11 +58,11 @@ public sealed class CrmCommandsTests(PostgresDatabase database) : IClassFixture<
         await world.AddPersonAsync("UBOSS", "Pat Boss", "pat@example.com", PersonRole.Manager);
 
         Assert.Equal("Only CoachBot admins can manage the CRM connection.", await world.SayAsync("UBOSS", "crm status"));
-        Assert.StartsWith("\"pipedrive\" is not one of hubspot, salesforce. Usage: `crm connect hubspot|salesforce`, `crm status`",
+        Assert.StartsWith("\"pipedrive\" is not one of hubspot, salesforce. Usage: `crm connect hubspot|salesforce`, `crm import deals` followed by a deals export",
             await world.SayAsync("UADMIN", "crm connect pipedrive"), StringComparison.Ordinal);
-        Assert.StartsWith("Say what to do: connect, status, unmatched, sync, disconnect. Usage:", await world.SayAsync("UADMIN", "crm"), StringComparison.Ordinal);
-        Assert.StartsWith("\"resync\" is not a crm command. Choose connect, status, unmatched, sync, disconnect.", await world.SayAsync("UADMIN", "crm resync"), StringComparison.Ordinal);
-        Assert.Contains("• `crm connect hubspot|salesforce`, `crm status`, `crm unmatched`, `crm sync`, `crm disconnect hubspot|salesforce|csv`",
+        Assert.StartsWith("Say what to do: connect, import, status, unmatched, sync, disconnect. Usage:", await world.SayAsync("UADMIN", "crm"), StringComparison.Ordinal);
+        Assert.StartsWith("\"resync\" is not a crm command. Choose connect, import, status, unmatched, sync, disconnect.", await world.SayAsync("UADMIN", "crm resync"), StringComparison.Ordinal);
+        Assert.Contains("• `crm connect hubspot|salesforce`, `crm import deals` followed by a deals export (CSV, header row first), `crm status`, `crm unmatched`, `crm sync`, `crm disconnect hubspot|salesforce|csv`",
             await world.SayAsync("UADMIN", "help"), StringComparison.Ordinal);
     }
 

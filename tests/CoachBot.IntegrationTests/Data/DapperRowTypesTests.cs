@@ -126,7 +126,7 @@ public sealed class DapperRowTypesTests(PostgresDatabase database) : IClassFixtu
             ["bot/CoachBot.Coaching/Nudges/History/NudgeHistory.cs"] = 3,
             ["bot/CoachBot.Coaching/People/AuditLog.cs"] = 1,
             ["bot/CoachBot.Coaching/People/PersonDirectory.cs"] = 3,
-            ["bot/CoachBot.Coaching/Privacy/RepDataStore.cs"] = 4,
+            ["bot/CoachBot.Coaching/Privacy/RepDataStore.cs"] = 5,
             ["bot/CoachBot.Coaching/Profiles/RepProfileStore.cs"] = 1,
             ["bot/CoachBot.Coaching/Profiles/RepScheduleStore.cs"] = 3,
             ["bot/CoachBot.Coaching/Scheduling/NudgeDeliveries.cs"] = 1,
@@ -141,6 +141,17 @@ public sealed class DapperRowTypesTests(PostgresDatabase database) : IClassFixtu
             ["bot/CoachBot.Coaching/Managers/UnreachableRepNotice.cs"] = 1,
             // The CSV deals import: its id, owner emails and stored (text, timestamptz, timestamptz) dates, read on real rows by Crm/ImportDealsTests.
             ["bot/CoachBot.Coaching/Crm/Import/DealsImport.cs"] = 3,
+            // The CRM connections, the admin's crm commands and the sync lease: read on real rows by Crm/CrmCommandsTests and Crm/CrmSyncJobTests.
+            ["bot/CoachBot.Coaching/Crm/CrmCommands.cs"] = 4,
+            ["bot/CoachBot.Coaching/Crm/CrmConnections.cs"] = 5,
+            ["jobs/CoachBot.Jobs/Crm/CrmSyncLease.cs"] = 2,
+            // What uses the CRM rows: Crm/PipelineReaderTests, Crm/CrmObserverTests (goal feed, race advisor, fed metrics),
+            // Crm/CrmPrivacyTests (my data) and Journeys/RepPipelineJourney (the deal facts a nudge is chosen by).
+            ["bot/CoachBot.Coaching/Crm/Pipeline/PipelineReader.cs"] = 2,
+            ["bot/CoachBot.Coaching/Crm/Coaching/CrmFedMetrics.cs"] = 1,
+            ["bot/CoachBot.Coaching/Crm/Coaching/CrmGoalFeed.cs"] = 2,
+            ["bot/CoachBot.Coaching/Crm/Coaching/CrmRaceAdvisor.cs"] = 1,
+            ["bot/CoachBot.Coaching/Nudges/Deals/NudgeDealFacts.cs"] = 1,
             // The web console's reads, on the seeded tenant in WebConsole/ConsolePagesTests (ids, coaching cells, names).
             ["bot/CoachBot.Bot/WebConsole/Pages/CoachingQuery.cs"] = 1,
             ["bot/CoachBot.Bot/WebConsole/Pages/PersonNames.cs"] = 1,

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachBot.Coaching.Nudges.Composing;
+using CoachBot.Coaching.Nudges.Deals;
 using CoachBot.Coaching.Nudges.Library;
 using CoachBot.Coaching.Nudges.Rendering;
 using CoachBot.Coaching.Profiles;
@@ -29,10 +30,14 @@ public static class LibraryPreview
 
     public static Rendering Render(NudgeIntent intent, CommunicationStyle style)
     {
-        var rendered = NudgeRenderer.Render(intent, style, new NudgeValues(SampleFirstName, null, DayOfWeek.Tuesday));
+        var values = new NudgeValues(SampleFirstName, null, DayOfWeek.Tuesday);
+        // A deal-aware intent is previewed with a sample deal whose facts fit it, as a rep with such a deal would see it.
+        var rendered = NudgeRenderer.Render(intent, style, intent.Needs is { } needs ? values with { Deal = SampleDeal(needs) } : values);
         var message = NudgeMessage.Build(SampleDelivery, intent, style, rendered.Text);
         return new Rendering(style, BlockKitRenderer.RenderBlocks(message), AdaptiveCardRenderer.Render(message));
     }
+
+    private static DealFact SampleDeal(DealSignal signal) => new(signal, "sample", "Acme", "Proposal", 12, 2);
 
     public static string Html(Rendering r)
     {

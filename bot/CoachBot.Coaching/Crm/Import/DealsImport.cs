@@ -10,8 +10,9 @@ public sealed record DealsImportResult(int Deals, int Open, int Won, int Lost, i
 /// Writes a checked deals file through <see cref="CrmStore"/> into the workspace's <c>csv</c> connection (made by the
 /// first import). Upserts by deal id and never deletes, so the same file twice changes nothing and a partial export
 /// leaves the other deals alone. A row without a created or modified date keeps the one stored, for the same reason.
+/// After the write the sync observers run as after an API sync, so imported won deals count toward goals and the race.
 /// </summary>
-public sealed class DealsImport(NpgsqlDataSource dataSource, CrmStore store, TimeProvider clock)
+public sealed class DealsImport(NpgsqlDataSource dataSource, CrmStore store, IEnumerable<ICrmSyncObserver> observers, TimeProvider clock)
 {
     public async Task<DealsImportResult> ImportAsync(Person admin, IReadOnlyList<DealsCsvRow> rows, CancellationToken cancellationToken)
     {
@@ -28,6 +29,10 @@ public sealed class DealsImport(NpgsqlDataSource dataSource, CrmStore store, Tim
                 r.LastActivityAt, r.ModifiedAt ?? known.Modified ?? now);
         }).ToList();
         await store.SaveDealsAsync(connection.Id, deals, new CrmCursor(now, null), cancellationToken);
+        foreach (var observer in observers)
+        {
+            await observer.OnSyncedAsync(connection, now, cancellationToken);
+        }
 
         await using var db = await dataSource.OpenConnectionAsync(cancellationToken);
         var unmatched = (await db.QueryAsync<string>(new CommandDefinition(
