@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Chat;
+using CoachBot.Coaching.Goals;
 using CoachBot.Coaching.Managers;
 using CoachBot.Coaching.People;
 using CoachBot.Testing;
@@ -56,6 +57,24 @@ public sealed class ImportDealsTests(PostgresDatabase database) : IClassFixture<
 
         Assert.Equal(before, await DealsAsync(world));
         Assert.Equal(1L, await world.ScalarAsync<long>("select count(*) from crm_connection where workspace_id = @ws", new { ws = world.WorkspaceId }));
+    }
+
+    [Fact]
+    public async Task AnImportedWinCountsTowardTheRepsDealsGoalOnceAsASyncedOneWould()
+    {
+        await using var world = await EscalationWorld.CreateAsync(database, withRepConversation: true, withCrm: true);
+        await world.AddPersonAsync("UADMIN", "Ada Admin", PersonRole.Admin);
+        var sam = await world.AddPersonAsync("USAM", "Sam Rep", email: "sam@acme.example");
+        await world.Get<GoalStore>().SetAsync(sam.Id, GoalMetric.Deals, GoalPeriod.Week, 3, "self", world.Clock.GetUtcNow().AddDays(-1), default);
+        var today = world.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var export = $"crm import deals\nRecord ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Owner Email\n7001,Globex,Closed won,9000,{today},2026-01-02,sam@acme.example\n";
+
+        await Say(world, "UADMIN", export);
+        await Say(world, "UADMIN", export);
+
+        Assert.Equal("deals=1", await world.ScalarAsync<string>(
+            "select string_agg(metric || '=' || amount, ',') from goal_progress where person_id = @id and source = 'crm'", new { id = sam.Id }));
+        Assert.Contains("Your deals now come straight from your CRM", Assert.Single(world.Messenger.DirectTo(sam.Key)).Text);
     }
 
     [Fact]
