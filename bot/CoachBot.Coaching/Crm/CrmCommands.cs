@@ -87,8 +87,8 @@ public sealed class CrmCommands(
             var synced = row.LastSyncAt is { } at ? $"last sync {at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC" : "not synced yet";
             var loading = row.Loading ? ", first full load in progress" : "";
             text.Append(CultureInfo.InvariantCulture,
-                $"\n• {CrmCommandParser.Name(kind)} ({row.Status}): {synced}{loading}; {row.Deals:N0} deals ({row.OpenDeals:N0} open), {row.Activities:N0} activities; " +
-                $"{row.Matched} users matched to people, {row.Unmatched} not (`crm unmatched`).");
+                $"\n• {CrmCommandParser.Name(kind)} ({row.Status}): {synced}{loading}; {Plural(row.Deals, "deal")} ({row.OpenDeals:N0} open), {Plural(row.Activities, "activity", "activities")}; " +
+                $"{Plural(row.Matched, "CRM user")} matched to people, {row.Unmatched:N0} not (`crm unmatched`).");
             if (row.LastError is { } error)
             {
                 text.Append($"\n  Last problem: {error}");
@@ -212,4 +212,7 @@ public sealed class CrmCommands(
 
     private sealed record StatusRow(long Id, string Kind, string Status, DateTime? LastSyncAt, string? LastError, long Deals, long OpenDeals, long Activities,
         long Matched, long Unmatched, bool Loading);
+
+    private static string Plural(long count, string one, string? many = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {(count == 1 ? one : many ?? one + "s")}");
 }

@@ -87,7 +87,7 @@ public sealed class CrmCommandsTests(PostgresDatabase database) : IClassFixture<
         var status = await world.SayAsync("UADMIN", "crm status");
         var unmatched = await world.SayAsync("UADMIN", "crm unmatched");
 
-        Assert.Matches(@"^CRM connections:\n• HubSpot \(active\): last sync \d{4}-\d\d-\d\d \d\d:\d\d UTC; 3 deals \(2 open\), 1 activities; 1 users matched to people, 1 not \(`crm unmatched`\)\.$", status);
+        Assert.Matches(@"^CRM connections:\n• HubSpot \(active\): last sync \d{4}-\d\d-\d\d \d\d:\d\d UTC; 3 deals \(2 open\), 1 activity; 1 CRM user matched to people, 1 not \(`crm unmatched`\)\.$", status);
         Assert.Equal("Reps with no CRM user of the same email (1):\n• Kim Rep (kim@example.com)\n"
             + "CRM users matched to nobody here (1):\n• Lee Nobody (lee@example.com) in HubSpot: nobody here has that email\n"
             + "Matching is by email only: make the email the same in both places and the next sync matches them.", unmatched);
