@@ -27,10 +27,18 @@ public sealed class OtlpExportTests(PostgresDatabase database) : IClassFixture<P
         string text;
         await using (var team = await SlackTeam.StartAsync(database, configure: app => app
             .WithSetting("Telemetry:OtlpEndpoint", url.ToString())
-            .WithSetting("Telemetry:OtlpProtocol", "http/protobuf")))
+            .WithSetting("Telemetry:OtlpProtocol", "http/protobuf")
+            // Metrics are exported while the app runs too, so the test need not hang on the shutdown flush alone, which
+            // a loaded CI machine can cut short.
+            .WithSetting("OTEL_METRIC_EXPORT_INTERVAL", "250")))
         {
             await team.ImportRosterAsync();
             text = (string)(await team.NudgeRepAsync())["text"]!;
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (!Concatenated(received.Where(r => r.Path == "/v1/metrics")).Contains("coachbot.nudges", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
         }
 
         // Shutting the app down flushes both exporters.
